@@ -1,0 +1,45 @@
+/**
+ * Tone numbers from tone-marked pinyin. The API sends syllables such as "xǐ huan";
+ * decomposing to NFD turns every marked vowel (ā, ǘ, ň...) into a base letter plus a
+ * combining mark, so four marks cover all vowels, ü and the syllabic n and m.
+ */
+
+const TONE_BY_MARK = new Map([
+  ["\u0304", 1], // macron: ā
+  ["\u0301", 2], // acute: á
+  ["\u030C", 3], // caron: ǎ
+  ["\u0300", 4], // grave: à
+]);
+
+/** Tone 5 is the neutral tone: a syllable with no mark. */
+export const NEUTRAL_TONE = 5;
+
+/**
+ * The tone of one syllable: 1-4 from its mark (or a trailing digit, for numbered
+ * pinyin), 5 when it has none.
+ * @param {string} syllable
+ * @returns {number}
+ */
+export function toneOfSyllable(syllable) {
+  const digit = /([1-5])$/.exec(syllable);
+  if (digit) return Number(digit[1]);
+  for (const char of syllable.normalize("NFD")) {
+    const tone = TONE_BY_MARK.get(char);
+    if (tone) return tone;
+  }
+  return NEUTRAL_TONE;
+}
+
+/**
+ * Splits the API's space-separated pinyin into syllables with their tones.
+ * @param {string | null | undefined} pinyin
+ * @returns {{text: string, tone: number}[]}
+ */
+export function syllables(pinyin) {
+  if (!pinyin) return [];
+  return pinyin
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((text) => ({ text, tone: toneOfSyllable(text) }));
+}

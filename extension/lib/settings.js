@@ -1,0 +1,76 @@
+/**
+ * Settings live in chrome.storage.local, never in worker globals: an MV3 service
+ * worker is stopped when idle, and local (not sync) keeps the API key on this machine.
+ */
+
+/** HSK word lists the API accepts, in the order the options page offers them. */
+export const HSK_STANDARDS = Object.freeze(["2025", "2021", "2.0"]);
+
+/** What a fresh install uses: a service started locally with `make serve`. */
+export const DEFAULT_SETTINGS = Object.freeze({
+  apiBaseUrl: "http://127.0.0.1:8000",
+  apiKey: "",
+  hskStandard: "2025",
+  showOnEverySelection: false,
+});
+
+/**
+ * Reads the settings, filling in defaults for anything never saved, so callers
+ * never see a half-configured object.
+ * @returns {Promise<typeof DEFAULT_SETTINGS>}
+ */
+export async function loadSettings() {
+  const stored = await chrome.storage.local.get(Object.keys(DEFAULT_SETTINGS));
+  return { ...DEFAULT_SETTINGS, ...stored };
+}
+
+/**
+ * Stores the settings after normalising them, so that what is saved is exactly
+ * what the worker will use.
+ * @param {Partial<typeof DEFAULT_SETTINGS>} changes
+ * @returns {Promise<typeof DEFAULT_SETTINGS>} the settings now in force
+ */
+export async function saveSettings(changes) {
+  const next = { ...(await loadSettings()), ...changes };
+  next.apiBaseUrl = normaliseBaseUrl(next.apiBaseUrl);
+  if (!HSK_STANDARDS.includes(next.hskStandard)) {
+    throw new Error(`Unknown HSK standard: ${next.hskStandard}`);
+  }
+  next.apiKey = String(next.apiKey ?? "").trim();
+  next.showOnEverySelection = Boolean(next.showOnEverySelection);
+  await chrome.storage.local.set(next);
+  return next;
+}
+
+/**
+ * Turns what a person typed into a base URL the worker can append paths to:
+ * http(s) only, no trailing slash, no query or fragment.
+ * @param {string} raw
+ * @returns {string}
+ * @throws {Error} with a sentence for the options page when the URL is unusable
+ */
+export function normaliseBaseUrl(raw) {
+  let url;
+  try {
+    url = new URL(String(raw ?? "").trim());
+  } catch {
+    throw new Error("The API URL is not a valid URL (example: http://127.0.0.1:8000).");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error("The API URL must start with http:// or https://.");
+  }
+  url.search = "";
+  url.hash = "";
+  return url.href.replace(/\/+$/, "");
+}
+
+/**
+ * The host-permission pattern that covers an API base URL. Chrome match patterns
+ * ignore the port, so http://127.0.0.1/* covers every local port.
+ * @param {string} baseUrl
+ * @returns {string}
+ */
+export function originPattern(baseUrl) {
+  const url = new URL(baseUrl);
+  return `${url.protocol}//${url.hostname}/*`;
+}

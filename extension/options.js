@@ -1,0 +1,135 @@
+/**
+ * The options page. Saving a URL outside the loopback hosts asks Chrome for that one
+ * origin (from optional_host_permissions) while the click is still a user gesture,
+ * and gives back origins no longer used, so the extension only holds what it needs.
+ */
+
+import { describeError } from "./lib/errors.js";
+import { requestHealth } from "./lib/messages.js";
+import { loadSettings, normaliseBaseUrl, originPattern, saveSettings } from "./lib/settings.js";
+
+const form = document.getElementById("options-form");
+const fields = {
+  apiBaseUrl: document.getElementById("api-base-url"),
+  apiKey: document.getElementById("api-key"),
+  hskStandard: document.getElementById("hsk-standard"),
+  showOnEverySelection: document.getElementById("show-on-every-selection"),
+};
+const status = document.getElementById("status");
+
+/** Host patterns the manifest grants at install; never requested nor removed here. */
+const REQUIRED_ORIGINS = chrome.runtime.getManifest().host_permissions ?? [];
+
+init();
+
+async function init() {
+  fillForm(await loadSettings());
+  form.addEventListener("submit", onSave);
+  document.getElementById("test-connection").addEventListener("click", onTestConnection);
+  form.dataset.ready = "true";
+}
+
+/** @param {Awaited<ReturnType<typeof loadSettings>>} settings */
+function fillForm(settings) {
+  fields.apiBaseUrl.value = settings.apiBaseUrl;
+  fields.apiKey.value = settings.apiKey;
+  fields.hskStandard.value = settings.hskStandard;
+  fields.showOnEverySelection.checked = settings.showOnEverySelection;
+}
+
+/**
+ * Validates, gets the host permission, then stores. The permission request comes
+ * first, before any other await, because Chrome only shows it during a user gesture.
+ * @param {SubmitEvent} event
+ */
+async function onSave(event) {
+  event.preventDefault();
+  let baseUrl;
+  try {
+    baseUrl = normaliseBaseUrl(fields.apiBaseUrl.value);
+  } catch (error) {
+    return showStatus(error.message, "error", fields.apiBaseUrl);
+  }
+  fields.apiBaseUrl.removeAttribute("aria-invalid");
+  const pattern = originPattern(baseUrl);
+  try {
+    if (!(await grantOrigin(pattern))) {
+      return showStatus(`Chrome did not grant access to ${new URL(baseUrl).origin}; the old settings are kept.`, "error");
+    }
+    const saved = await saveSettings({
+      apiBaseUrl: baseUrl,
+      apiKey: fields.apiKey.value,
+      hskStandard: fields.hskStandard.value,
+      showOnEverySelection: fields.showOnEverySelection.checked,
+    });
+    fillForm(saved);
+    await releaseUnusedOrigins(pattern);
+    showStatus("Saved.", "ok");
+  } catch (error) {
+    showStatus(error.message, "error");
+  }
+}
+
+/**
+ * Loopback origins are granted by the manifest; any other must be https and is
+ * requested from optional_host_permissions.
+ * @param {string} pattern
+ * @returns {Promise<boolean>}
+ */
+async function grantOrigin(pattern) {
+  if (REQUIRED_ORIGINS.includes(pattern)) return true;
+  if (!pattern.startsWith("https://")) {
+    throw new Error("Plain http:// is only allowed for 127.0.0.1 and localhost; use the API's https:// URL.");
+  }
+  return chrome.permissions.request({ origins: [pattern] });
+}
+
+/**
+ * Gives back optional origins that an earlier URL needed.
+ * @param {string} keep
+ */
+async function releaseUnusedOrigins(keep) {
+  const { origins = [] } = await chrome.permissions.getAll();
+  const unused = origins.filter((origin) => origin !== keep && !REQUIRED_ORIGINS.includes(origin));
+  if (unused.length) await chrome.permissions.remove({ origins: unused });
+}
+
+/** Calls /health with what is in the form, saved or not. */
+async function onTestConnection() {
+  let apiBaseUrl;
+  try {
+    apiBaseUrl = normaliseBaseUrl(fields.apiBaseUrl.value);
+  } catch (error) {
+    return showStatus(error.message, "error", fields.apiBaseUrl);
+  }
+  showStatus("Testing…", "");
+  const response = await requestHealth({ apiBaseUrl, apiKey: fields.apiKey.value.trim() });
+  if (!response.ok) {
+    const text = describeError(response.error);
+    return showStatus(`${text.title}: ${text.message}`, "error");
+  }
+  showStatus(healthSummary(response.result), "ok");
+}
+
+/**
+ * "Connected. Models: zh-en loaded, en-zh not loaded yet."
+ * @param {{models?: {direction: string, loaded: boolean}[]}} health
+ */
+function healthSummary(health) {
+  const models = (health.models ?? []).map((m) => `${m.direction} ${m.loaded ? "loaded" : "not loaded yet"}`);
+  return models.length ? `Connected. Models: ${models.join(", ")}.` : "Connected.";
+}
+
+/**
+ * @param {string} message
+ * @param {"ok"|"error"|""} state
+ * @param {HTMLElement} [invalidField]
+ */
+function showStatus(message, state, invalidField) {
+  status.textContent = message;
+  status.dataset.state = state;
+  if (invalidField) {
+    invalidField.setAttribute("aria-invalid", "true");
+    invalidField.focus();
+  }
+}

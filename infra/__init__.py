@@ -1,0 +1,1 @@
+"""Pulumi components for Hanzi Lambda: one ComponentResource per concern."""

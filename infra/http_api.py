@@ -1,0 +1,115 @@
+"""HTTP API in front of the function: CORS for the extension, throttling, access logs."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Sequence
+
+import pulumi
+import pulumi_aws as aws
+
+# The extension sends JSON and, when keys are on, X-API-Key (header names are case-insensitive).
+CORS_HEADERS = ["content-type", "x-api-key"]
+CORS_METHODS = ["GET", "POST", "OPTIONS"]
+CORS_MAX_AGE_S = 3600
+# API Gateway's own context variables, one JSON object per request.
+ACCESS_LOG_FORMAT = json.dumps(
+    {
+        "requestId": "$context.requestId",
+        "ip": "$context.identity.sourceIp",
+        "requestTime": "$context.requestTime",
+        "method": "$context.httpMethod",
+        "path": "$context.path",
+        "status": "$context.status",
+        "responseLength": "$context.responseLength",
+        "latencyMs": "$context.responseLatency",
+        "integrationError": "$context.integrationErrorMessage",
+    }
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class HttpApiArgs:
+    function_name: pulumi.Input[str]
+    invoke_arn: pulumi.Input[str]
+    # The alias name when API Gateway invokes an alias; the permission must name it too.
+    qualifier: pulumi.Input[str] | None
+    cors_origins: Sequence[str]
+    throttling_burst_limit: int
+    throttling_rate_limit: float
+    log_retention_days: int
+
+
+class HttpApi(pulumi.ComponentResource):
+    """`$default` route and stage proxying everything to the FastAPI app (payload 2.0)."""
+
+    url: pulumi.Output[str]
+
+    def __init__(
+        self, name: str, args: HttpApiArgs, opts: pulumi.ResourceOptions | None = None
+    ) -> None:
+        super().__init__("hanzi:infra:HttpApi", name, None, opts)
+        child = pulumi.ResourceOptions(parent=self)
+
+        # API Gateway answers preflight itself and overrides CORS headers from the backend.
+        api = aws.apigatewayv2.Api(
+            f"{name}-api",
+            protocol_type="HTTP",
+            cors_configuration=aws.apigatewayv2.ApiCorsConfigurationArgs(
+                allow_origins=list(args.cors_origins),
+                allow_methods=CORS_METHODS,
+                allow_headers=CORS_HEADERS,
+                max_age=CORS_MAX_AGE_S,
+            ),
+            opts=child,
+        )
+        integration = aws.apigatewayv2.Integration(
+            f"{name}-integration",
+            api_id=api.id,
+            integration_type="AWS_PROXY",
+            integration_method="POST",
+            integration_uri=args.invoke_arn,
+            payload_format_version="2.0",
+            opts=child,
+        )
+        route = aws.apigatewayv2.Route(
+            f"{name}-route",
+            api_id=api.id,
+            route_key="$default",
+            target=pulumi.Output.concat("integrations/", integration.id),
+            opts=child,
+        )
+        access_logs = aws.cloudwatch.LogGroup(
+            f"{name}-access-logs",
+            name=f"/aws/apigateway/{pulumi.get_project()}-{pulumi.get_stack()}",
+            retention_in_days=args.log_retention_days,
+            opts=child,
+        )
+        aws.apigatewayv2.Stage(
+            f"{name}-stage",
+            api_id=api.id,
+            name="$default",
+            auto_deploy=True,
+            default_route_settings=aws.apigatewayv2.StageDefaultRouteSettingsArgs(
+                throttling_burst_limit=args.throttling_burst_limit,
+                throttling_rate_limit=args.throttling_rate_limit,
+            ),
+            access_log_settings=aws.apigatewayv2.StageAccessLogSettingsArgs(
+                destination_arn=access_logs.arn, format=ACCESS_LOG_FORMAT
+            ),
+            opts=pulumi.ResourceOptions(parent=self, depends_on=[route]),
+        )
+        # Only this API (any stage, any route) may invoke the function.
+        aws.lambda_.Permission(
+            f"{name}-invoke",
+            action="lambda:InvokeFunction",
+            function=args.function_name,
+            qualifier=args.qualifier,
+            principal="apigateway.amazonaws.com",
+            source_arn=pulumi.Output.concat(api.execution_arn, "/*/*"),
+            opts=child,
+        )
+
+        self.url = api.api_endpoint
+        self.register_outputs({"url": self.url})

@@ -1,0 +1,41 @@
+"""Cached providers that hand engines to routes; each is built once per process, lazily."""
+
+from __future__ import annotations
+
+import hmac
+from functools import lru_cache
+from typing import Annotated
+
+from fastapi import Depends, Security
+from fastapi.security import APIKeyHeader
+
+from service.engines.translator import TranslatorRegistry
+from service.errors import InputError
+from service.settings import Settings, get_settings
+
+
+@lru_cache
+def get_registry() -> TranslatorRegistry:
+    return TranslatorRegistry(get_settings())
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+RegistryDep = Annotated[TranslatorRegistry, Depends(get_registry)]
+
+_api_key_header = APIKeyHeader(
+    name="X-API-Key", auto_error=False, description="Required when the server sets API_KEYS."
+)
+
+
+def require_api_key(
+    settings: SettingsDep, supplied: Annotated[str | None, Security(_api_key_header)]
+) -> None:
+    keys = settings.api_key_set
+    if not keys:
+        return
+    # Compare against every key so the time taken does not reveal which one matched.
+    matched = False
+    for key in keys:
+        matched |= hmac.compare_digest((supplied or "").encode(), key.encode())
+    if not matched:
+        raise InputError(401, "Missing or invalid API key: send it in the X-API-Key header.")

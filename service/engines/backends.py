@@ -1,0 +1,197 @@
+"""Inference backends for one MarianMT model: the same interface, two engines.
+
+- `TransformersBackend`: the reference; Hugging Face transformers on torch.
+- `CTranslate2Backend`: the same weights converted once by CTranslate2's converter and stored
+  in the model cache beside them; the request path then needs neither torch nor transformers,
+  only ctranslate2 and sentencepiece.
+Both tokenize identically (sentencepiece pieces, an optional `>>lang<<` token first, `</s>`
+last) and keep the model's own generation config (its beam count) unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+log = logging.getLogger(__name__)
+
+EOS, PAD, UNK = "</s>", "<pad>", "<unk>"
+# Files the CTranslate2 directory carries over so it is self-contained.
+CT2_SIDE_FILES = ("source.spm", "target.spm", "vocab.json", "generation_config.json")
+
+
+@dataclass(frozen=True)
+class Decoding:
+    """How to decode: beams, and output length bounded relative to the input."""
+
+    num_beams: int
+    max_length: int  # the model's ceiling on generated tokens
+    length_factor: float = 3.0
+    length_slack: int = 10
+
+    def max_new_tokens(self, longest_input: int) -> int:
+        bound = int(self.length_factor * longest_input) + self.length_slack
+        return max(1, min(self.max_length, bound))
+
+
+class Backend(Protocol):
+    decoding: Decoding
+
+    def source_tokens(self, sentences: list[str]) -> list[list[str]]: ...
+
+    def translate(self, sentences: list[str], *, max_seconds: float | None = None) -> list[str]: ...
+
+
+def read_generation_defaults(model_dir: Path) -> tuple[int, int]:
+    """(num_beams, max_length) from the model's generation config, as transformers would."""
+    beams, max_length = 1, 512
+    for name in ("config.json", "generation_config.json"):  # the latter wins
+        path = model_dir / name
+        if path.is_file():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            beams = int(data.get("num_beams", beams) or beams)
+            max_length = int(data.get("max_length", max_length) or max_length)
+    return beams, max_length
+
+
+class SentencePieceCodec:
+    """Marian's tokenization with plain sentencepiece: what MarianTokenizer does, minus torch."""
+
+    def __init__(self, model_dir: Path, language_token: str | None) -> None:
+        import sentencepiece as spm
+
+        self.source = spm.SentencePieceProcessor(model_file=str(model_dir / "source.spm"))
+        self.target = spm.SentencePieceProcessor(model_file=str(model_dir / "target.spm"))
+        self.vocab: dict[str, int] = json.loads(
+            (model_dir / "vocab.json").read_text(encoding="utf-8")
+        )
+        self.language_token = language_token if language_token in self.vocab else None
+
+    def encode(self, sentence: str) -> list[str]:
+        pieces = [p if p in self.vocab else UNK for p in self.source.encode(sentence, out_type=str)]
+        prefix = [self.language_token] if self.language_token else []
+        return [*prefix, *pieces, EOS]
+
+    def decode(self, pieces: list[str]) -> str:
+        kept = [p for p in pieces if p not in (EOS, PAD, UNK)]
+        return str(self.target.decode_pieces(kept)).strip()
+
+
+class TransformersBackend:
+    """MarianMT on torch: the reference engine, and the converter's input."""
+
+    def __init__(
+        self, model_dir: Path, *, threads: int, num_beams: int | None, language_token: str | None
+    ) -> None:
+        import torch
+        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+        torch.set_num_threads(threads)
+        self._torch = torch
+        self.tokenizer: Any = AutoTokenizer.from_pretrained(str(model_dir))
+        self.model: Any = AutoModelForSeq2SeqLM.from_pretrained(str(model_dir))
+        self.model.eval()
+        self.language_token = language_token if language_token in self.tokenizer.get_vocab() else None
+        beams, max_length = read_generation_defaults(model_dir)
+        self.decoding = Decoding(num_beams=num_beams or beams, max_length=max_length)
+
+    def _with_prefix(self, sentences: list[str]) -> list[str]:
+        if self.language_token is None:
+            return sentences
+        return [f"{self.language_token} {s}" for s in sentences]
+
+    def source_tokens(self, sentences: list[str]) -> list[list[str]]:
+        ids = self.tokenizer(self._with_prefix(sentences))["input_ids"]
+        return [self.tokenizer.convert_ids_to_tokens(row) for row in ids]
+
+    def generate_ids(self, sentences: list[str], *, max_seconds: float | None = None) -> Any:
+        encoded = self.tokenizer(
+            self._with_prefix(sentences), return_tensors="pt", padding=True, truncation=True
+        )
+        longest = int(encoded["attention_mask"].sum(dim=1).max())
+        with self._torch.inference_mode():
+            return self.model.generate(
+                **encoded,
+                num_beams=self.decoding.num_beams,
+                max_new_tokens=self.decoding.max_new_tokens(longest),
+                max_length=None,
+                max_time=max_seconds,
+            )
+
+    def translate(self, sentences: list[str], *, max_seconds: float | None = None) -> list[str]:
+        output = self.generate_ids(sentences, max_seconds=max_seconds)
+        return [s.strip() for s in self.tokenizer.batch_decode(output, skip_special_tokens=True)]
+
+
+def convert_to_ctranslate2(model_dir: Path, target: Path, quantization: str) -> Path:
+    """Convert once into `target`, atomically: a half-written conversion is never visible."""
+    if (target / "model.bin").is_file():
+        return target
+    from ctranslate2.converters import TransformersConverter
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.parent / f".{target.name}.{uuid.uuid4().hex}.partial"
+    try:
+        TransformersConverter(str(model_dir)).convert(str(staging), quantization=quantization)
+        for name in CT2_SIDE_FILES:
+            if (model_dir / name).is_file():
+                shutil.copyfile(model_dir / name, staging / name)
+        try:
+            staging.rename(target)
+        except OSError:  # another process finished first: keep theirs
+            if not (target / "model.bin").is_file():
+                raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    log.info("converted model", extra={"model_dir": str(model_dir), "target": str(target)})
+    return target
+
+
+class CTranslate2Backend:
+    """The converted model on CTranslate2; tokenization with plain sentencepiece."""
+
+    def __init__(
+        self,
+        ct2_dir: Path,
+        *,
+        threads: int,
+        num_beams: int | None,
+        compute_type: str,
+        language_token: str | None,
+    ) -> None:
+        import ctranslate2
+
+        self.translator = ctranslate2.Translator(
+            str(ct2_dir),
+            device="cpu",
+            compute_type=compute_type,
+            inter_threads=1,
+            intra_threads=threads,
+        )
+        self.codec = SentencePieceCodec(ct2_dir, language_token)
+        beams, max_length = read_generation_defaults(ct2_dir)
+        self.decoding = Decoding(num_beams=num_beams or beams, max_length=max_length)
+
+    def source_tokens(self, sentences: list[str]) -> list[list[str]]:
+        return [self.codec.encode(s) for s in sentences]
+
+    def generate_tokens(self, sentences: list[str]) -> list[list[str]]:
+        batch = self.source_tokens(sentences)
+        longest = max(len(tokens) for tokens in batch)
+        results = self.translator.translate_batch(
+            batch,
+            beam_size=self.decoding.num_beams,
+            max_decoding_length=self.decoding.max_new_tokens(longest),
+            max_batch_size=len(batch),
+        )
+        # The converter drops <pad> from the vocabulary, so it can never be generated, as
+        # the model's bad_words_ids intends.
+        return [list(result.hypotheses[0]) for result in results]
+
+    def translate(self, sentences: list[str], *, max_seconds: float | None = None) -> list[str]:
+        return [self.codec.decode(tokens) for tokens in self.generate_tokens(sentences)]

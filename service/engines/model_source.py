@@ -1,0 +1,100 @@
+"""Find a model's files: a local directory as given, or a hub snapshot in the HF cache.
+
+The hub's own cache is the store (on Lambda: EFS under HF_HOME). Downloads are atomic in
+huggingface_hub (blobs are written as *.incomplete and renamed), so a killed download never
+leaves a file that looks complete; a cached file that is nevertheless broken is fetched again
+once (`refetch`), and a failure is reported as ModelUnavailable, never cached for good.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+# What a MarianMT translation model needs; weights in either format.
+REQUIRED_FILES = ("config.json", "source.spm", "target.spm", "vocab.json")
+WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+HUB_PATTERNS = ["*.json", "*.spm", *WEIGHT_FILES]
+
+
+class ModelUnavailable(Exception):
+    """The model cannot be had right now; the message names the model and its setting."""
+
+    def __init__(self, model: str, setting: str, reason: str) -> None:
+        super().__init__(
+            f"Translation model '{model}' is not available ({reason}). "
+            f"Set {setting} to a hub id or a local model directory."
+        )
+        self.model = model
+        self.setting = setting
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class ModelFiles:
+    directory: Path
+    from_hub: bool
+    revision: str  # hub commit hash, or a fingerprint of the local files
+
+
+def looks_like_path(spec: str) -> bool:
+    return spec.startswith(("/", ".", "~")) or Path(spec).expanduser().is_dir()
+
+
+def missing_files(directory: Path) -> list[str]:
+    missing = [name for name in REQUIRED_FILES if not (directory / name).is_file()]
+    if not any((directory / name).is_file() for name in WEIGHT_FILES):
+        missing.append(" or ".join(WEIGHT_FILES))
+    return missing
+
+
+def _local_fingerprint(directory: Path) -> str:
+    stats = []
+    for name in sorted(p.name for p in directory.iterdir() if p.is_file()):
+        stat = (directory / name).stat()
+        stats.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    import hashlib
+
+    return hashlib.sha256("|".join(stats).encode()).hexdigest()[:16]
+
+
+def _hub_snapshot(repo_id: str, *, force: bool) -> Path:
+    from huggingface_hub import snapshot_download
+
+    if not force:
+        try:  # a cold start with a warm cache makes no network call
+            return Path(
+                snapshot_download(repo_id, allow_patterns=HUB_PATTERNS, local_files_only=True)
+            )
+        except Exception:  # noqa: BLE001 - not cached yet: download below
+            pass
+    log.info("downloading model", extra={"model": repo_id, "force": force})
+    return Path(snapshot_download(repo_id, allow_patterns=HUB_PATTERNS, force_download=force))
+
+
+def locate(spec: str, setting: str, *, refetch: bool = False) -> ModelFiles:
+    """Resolve a hub id or directory to complete model files, or raise ModelUnavailable."""
+    if looks_like_path(spec):
+        directory = Path(spec).expanduser()
+        if not directory.is_dir():
+            raise ModelUnavailable(spec, setting, "directory not found")
+        missing = missing_files(directory)
+        if missing:
+            raise ModelUnavailable(spec, setting, "missing " + ", ".join(missing))
+        return ModelFiles(directory, from_hub=False, revision=_local_fingerprint(directory))
+    try:
+        directory = _hub_snapshot(spec, force=refetch)
+    except PermissionError as exc:
+        raise ModelUnavailable(spec, setting, f"model cache not writable: {exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - offline, unknown repo, hub error: all a 503
+        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise ModelUnavailable(spec, setting, f"cannot download from the hub: {first_line}") from exc
+    missing = missing_files(directory)
+    if missing:
+        if not refetch:
+            return locate(spec, setting, refetch=True)
+        raise ModelUnavailable(spec, setting, "hub snapshot lacks " + ", ".join(missing))
+    return ModelFiles(directory, from_hub=True, revision=directory.name)

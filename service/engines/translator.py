@@ -1,0 +1,218 @@
+"""Translation: sentence splitting, batched generation, a bounded cache, lazy model loading.
+
+One `Translator` per direction, created on first use by `TranslatorRegistry` under a lock, so
+two concurrent first requests cause one load. A failed load is remembered only for /health:
+the next request tries again.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from cachetools import LRUCache
+
+from service.engines.backends import (
+    Backend,
+    CTranslate2Backend,
+    TransformersBackend,
+    convert_to_ctranslate2,
+)
+from service.engines.model_source import ModelFiles, ModelUnavailable, locate
+from service.engines.sentences import split_sentences
+from service.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DirectionSpec:
+    source: str
+    target: str
+    setting: str  # the environment variable that names the model
+    language_token: str | None  # opus-mt-en-zh wants >>cmn_Hans<< before each sentence
+
+
+DIRECTIONS: dict[str, DirectionSpec] = {
+    "zh-en": DirectionSpec("zh", "en", "TRANSLATE_MODEL_ZH_EN", None),
+    "en-zh": DirectionSpec("en", "zh", "TRANSLATE_MODEL_EN_ZH", ">>cmn_Hans<<"),
+}
+
+
+class TranslationTimeout(Exception):
+    """The request's generation deadline passed before all sentences were translated."""
+
+
+class Translator:
+    def __init__(self, model: str, backend: Backend, *, batch_size: int, cache_size: int) -> None:
+        self.model = model
+        self.backend = backend
+        self.batch_size = batch_size
+        self._cache: LRUCache[str, str] | None = LRUCache(cache_size) if cache_size else None
+        self._cache_lock = threading.Lock()
+
+    def _cached(self, sentence: str) -> str | None:
+        if self._cache is None:
+            return None
+        with self._cache_lock:
+            return self._cache.get(sentence)
+
+    def _remember(self, sentence: str, translation: str) -> None:
+        if self._cache is not None:
+            with self._cache_lock:
+                self._cache[sentence] = translation
+
+    def translate_sentences(self, sentences: list[str], deadline: float) -> dict[str, str]:
+        """Translate unique sentences in batches of similar length; cached ones are reused."""
+        done: dict[str, str] = {}
+        todo: list[str] = []
+        for sentence in dict.fromkeys(sentences):
+            hit = self._cached(sentence)
+            if hit is None:
+                todo.append(sentence)
+            else:
+                done[sentence] = hit
+        todo.sort(key=len)  # similar lengths share a batch: less padding
+        for start in range(0, len(todo), self.batch_size):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TranslationTimeout
+            batch = todo[start : start + self.batch_size]
+            outputs = self.backend.translate(batch, max_seconds=remaining)
+            if time.monotonic() > deadline:
+                raise TranslationTimeout  # output may be cut short by max_seconds: drop it
+            for sentence, translation in zip(batch, outputs, strict=True):
+                done[sentence] = translation
+                self._remember(sentence, translation)
+        return done
+
+    def translate(self, texts: list[str], target: str, deadline: float) -> list[str]:
+        splits = [split_sentences(text) for text in texts]
+        translated = self.translate_sentences(
+            [s for split in splits for s in split.sentences], deadline
+        )
+        return [split.join([translated[s] for s in split.sentences], target) for split in splits]
+
+
+def _slug(spec: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "--", spec.strip("/"))[-80:]
+
+
+class TranslatorRegistry:
+    """Lazily loads one translator per direction; thread-safe; failures are retried."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._translators: dict[str, Translator] = {}
+        self._errors: dict[str, str] = {}
+        self._locks = {direction: threading.Lock() for direction in DIRECTIONS}
+        self.load_counts = dict.fromkeys(DIRECTIONS, 0)
+        self.load_seconds: dict[str, float] = {}
+
+    def model_spec(self, direction: str) -> str:
+        return str(getattr(self.settings, DIRECTIONS[direction].setting.lower()))
+
+    def is_loaded(self, direction: str) -> bool:
+        return direction in self._translators
+
+    def last_error(self, direction: str) -> str | None:
+        return self._errors.get(direction)
+
+    def get(self, direction: str) -> Translator:
+        translator = self._translators.get(direction)
+        if translator is not None:
+            return translator
+        with self._locks[direction]:
+            translator = self._translators.get(direction)
+            if translator is None:
+                translator = self._load(direction)
+                self._translators[direction] = translator
+        return translator
+
+    def _load(self, direction: str) -> Translator:
+        spec = DIRECTIONS[direction]
+        model = self.model_spec(direction)
+        started = time.perf_counter()
+        self.load_counts[direction] += 1
+        try:
+            backend = self._load_backend(model, spec)
+        except ModelUnavailable as exc:
+            self._errors[direction] = exc.reason
+            log.warning("model unavailable", extra={"direction": direction, "reason": exc.reason})
+            raise
+        self._errors.pop(direction, None)
+        self.load_seconds[direction] = time.perf_counter() - started
+        log.info(
+            "model loaded",
+            extra={"direction": direction, "model": model, "seconds": self.load_seconds[direction]},
+        )
+        return Translator(
+            model,
+            backend,
+            batch_size=self.settings.translate_batch_size,
+            cache_size=self.settings.translate_cache_size,
+        )
+
+    def _load_backend(self, model: str, spec: DirectionSpec) -> Backend:
+        files = locate(model, spec.setting)
+        try:
+            return self._open(files, spec)
+        except ModelUnavailable:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a broken file: fetch again once, else 503
+            log.warning("model files broken", extra={"model": model, "error": repr(exc)})
+            if not files.from_hub:
+                raise ModelUnavailable(model, spec.setting, f"cannot load: {exc}") from exc
+        try:
+            return self._open(locate(model, spec.setting, refetch=True), spec)
+        except ModelUnavailable:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise ModelUnavailable(model, spec.setting, f"cannot load: {exc}") from exc
+
+    def _open(self, files: ModelFiles, spec: DirectionSpec) -> Backend:
+        settings = self.settings
+        if settings.translate_engine == "transformers":
+            return TransformersBackend(
+                files.directory,
+                threads=settings.inference_threads(),
+                num_beams=settings.translate_num_beams,
+                language_token=spec.language_token,
+            )
+        ct2_dir = self.cache_root() / "ctranslate2" / (
+            f"{_slug(str(files.directory) if not files.from_hub else files.directory.parent.parent.name)}"
+            f"-{files.revision[:12]}-{settings.translate_compute_type}"
+        )
+        try:
+            convert_to_ctranslate2(files.directory, ct2_dir, settings.translate_compute_type)
+        except PermissionError as exc:
+            raise ModelUnavailable(
+                str(files.directory), spec.setting, f"model cache not writable: {exc}"
+            ) from exc
+        try:
+            return self._ct2(ct2_dir, spec)
+        except Exception:  # noqa: BLE001 - a corrupt conversion: redo it once
+            shutil.rmtree(ct2_dir, ignore_errors=True)
+            convert_to_ctranslate2(files.directory, ct2_dir, settings.translate_compute_type)
+            return self._ct2(ct2_dir, spec)
+
+    def _ct2(self, ct2_dir: Path, spec: DirectionSpec) -> CTranslate2Backend:
+        return CTranslate2Backend(
+            ct2_dir,
+            threads=self.settings.inference_threads(),
+            num_beams=self.settings.translate_num_beams,
+            compute_type=self.settings.translate_compute_type,
+            language_token=spec.language_token,
+        )
+
+    def cache_root(self) -> Path:
+        if self.settings.hf_home:
+            return Path(self.settings.hf_home)
+        from huggingface_hub import constants
+
+        return Path(constants.HF_HOME)

@@ -1,0 +1,53 @@
+"""The FastAPI app: `service.main:app` under uvicorn, wrapped by Mangum on Lambda."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from service.errors import install_error_handlers
+from service.middleware import RequestContextMiddleware
+from service.request_context import configure_logging
+from service.routes import health, segment, translate
+from service.settings import get_settings
+
+DESCRIPTION = """
+Chinese⇄English translation (MarianMT, opus-mt) and word segmentation for learners
+(jiagu words with pinyin, HSK level and CC-CEDICT glosses).
+
+Errors are JSON `{"detail": ..., "request_id": ...}`. `/translate` answers 503 with
+`Retry-After` while a model is downloading or unavailable; `/segment` works offline.
+"""
+
+
+@asynccontextmanager
+async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    # Under uvicorn, load the segmenter's data in the background so the first /segment is
+    # quick; startup itself does not wait. (Mangum runs with lifespan="off".)
+    from service.engines.segmenter import warm_up
+
+    threading.Thread(target=warm_up, name="segmenter-warm-up", daemon=True).start()
+    yield
+
+
+def create_app() -> FastAPI:
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    app = FastAPI(
+        title="Hanzi Lambda",
+        version="1.0.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    install_error_handlers(app)
+    app.include_router(translate.router)
+    app.include_router(segment.router)
+    app.include_router(health.router)
+    return app
+
+
+app = create_app()

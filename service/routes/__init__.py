@@ -1,0 +1,1 @@
+"""Thin routers: a schema in, one engine call, a typed response out."""

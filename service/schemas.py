@@ -1,0 +1,198 @@
+"""Request and response models: the API's contract, and the source of /docs."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Language = Literal["zh", "en"]
+SourceLanguage = Literal["zh", "en", "auto"]
+Direction = Literal["zh-en", "en-zh"]
+HskStandard = Literal["2025", "2021", "2.0"]
+
+
+class _Strict(BaseModel):
+    """Unknown fields are refused so a typo in a key is a 422, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+def _require_text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("text must not be empty or only whitespace")
+    return value
+
+
+class TranslateRequest(_Strict):
+    text: str | list[str] = Field(
+        description="One text, or a list of texts translated in one call (order kept).",
+        examples=["我喜欢学习中文。你呢？"],
+    )
+    source: SourceLanguage = Field(
+        "auto", description="Language of the text; `auto` detects it per string by script."
+    )
+    target: Language | None = Field(
+        None, description="Language to translate into; defaults to the other language."
+    )
+
+    @field_validator("text")
+    @classmethod
+    def _not_empty(cls, value: str | list[str]) -> str | list[str]:
+        if isinstance(value, list):
+            if not value:
+                raise ValueError("the list of texts must not be empty")
+            for item in value:
+                _require_text(item)
+            return value
+        return _require_text(value)
+
+    def texts(self) -> list[str]:
+        return [self.text] if isinstance(self.text, str) else list(self.text)
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"text": "我喜欢学习中文。", "source": "auto"},
+                {"text": ["你好。", "I like tea."], "source": "auto"},
+                {"text": "Where is the bank?", "source": "en", "target": "zh"},
+            ]
+        },
+    )
+
+
+class TranslateResponse(BaseModel):
+    translations: list[str] = Field(description="One translation per input string, in order.")
+    source: SourceLanguage = Field(
+        description="The source language used; `auto` only when a list mixed languages."
+    )
+    target: Language | None = Field(
+        description="The target language; null only when a list mixed languages."
+    )
+    model: str = Field(description="Hub id or directory of the model used (comma-joined if two).")
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "translations": ["I like to learn Chinese."],
+                    "source": "zh",
+                    "target": "en",
+                    "model": "Helsinki-NLP/opus-mt-zh-en",
+                }
+            ]
+        }
+    )
+
+
+class SegmentRequest(_Strict):
+    text: str = Field(description="Chinese text (mixed scripts are fine).", examples=["我喜欢学习中文"])
+    hsk: HskStandard = Field(
+        "2025",
+        description="HSK word list: `2025` exam syllabus (default), `2021` GF0025-2021, `2.0` old HSK.",
+    )
+    pos: bool = Field(False, description="Also return jiagu's part-of-speech tag per word.")
+
+    @field_validator("text")
+    @classmethod
+    def _not_empty(cls, value: str) -> str:
+        return _require_text(value)
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"text": "我喜欢学习中文", "hsk": "2025", "pos": False}]},
+    )
+
+
+class Token(BaseModel):
+    text: str = Field(description="The word exactly as it stands in the input.")
+    start: int = Field(description="Character offset of the word in the input.")
+    end: int = Field(description="Offset just past the word: `input[start:end] == text`.")
+    is_chinese: bool = Field(description="True when the word contains Han characters.")
+    pinyin: str | None = Field(description="Pinyin with tone marks, syllables space-separated.")
+    hsk_level: int | None = Field(
+        description="HSK level of the word in the chosen list (7 stands for the 7-9 band)."
+    )
+    glosses: list[str] = Field(description="English definitions from CC-CEDICT.")
+    pos: str | None = Field(None, description="Part-of-speech tag, when asked for.")
+
+
+class SegmentSummary(BaseModel):
+    words: int = Field(description="Number of Chinese words.")
+    by_level: dict[str, int] = Field(
+        description="Chinese word count per HSK level; key `unlisted` for words not in the list."
+    )
+    level: int | None = Field(
+        description="Overall level: the lowest level covering at least 90% of the listed words."
+    )
+    standard: HskStandard = Field(description="The HSK list used.")
+
+
+class SegmentResponse(BaseModel):
+    tokens: list[Token]
+    summary: SegmentSummary
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "tokens": [
+                        {
+                            "text": "喜欢",
+                            "start": 1,
+                            "end": 3,
+                            "is_chinese": True,
+                            "pinyin": "xǐ huan",
+                            "hsk_level": 1,
+                            "glosses": ["to like", "to be fond of"],
+                            "pos": None,
+                        }
+                    ],
+                    "summary": {"words": 1, "by_level": {"1": 1}, "level": 1, "standard": "2025"},
+                }
+            ]
+        }
+    )
+
+
+class ModelStatus(BaseModel):
+    direction: Direction
+    model: str = Field(description="Configured hub id or directory.")
+    loaded: bool
+    error: str | None = Field(None, description="Why the last load failed, if it did.")
+
+
+class HealthResponse(BaseModel):
+    status: Literal["ok"] = "ok"
+    versions: dict[str, str] = Field(description="Versions of the packages that do the work.")
+    models: list[ModelStatus]
+
+
+class ErrorResponse(BaseModel):
+    """Every error the API returns has this shape: a sentence for a person, never a traceback."""
+
+    detail: str = Field(description="What went wrong, in words a person understands.")
+    request_id: str | None = Field(None, description="Quote this when reporting a problem.")
+
+
+class WarmupEvent(_Strict):
+    """Non-HTTP Lambda event that downloads and loads models before users arrive."""
+
+    warmup: Literal[True]
+    directions: list[Direction] | None = Field(
+        None, description="Directions to load; all configured ones when omitted."
+    )
+
+
+class WarmupResult(BaseModel):
+    direction: Direction
+    model: str
+    loaded: bool
+    seconds: float
+    error: str | None = None
+
+
+class WarmupResponse(BaseModel):
+    warmup: Literal[True] = True
+    results: list[WarmupResult]

@@ -1,0 +1,77 @@
+"""Every setting of the service, read from the environment in this one place."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Environment variables (case-insensitive); see the README's settings table."""
+
+    model_config = SettingsConfigDict(case_sensitive=False, extra="ignore")
+
+    translate_model_zh_en: str = Field(
+        "Helsinki-NLP/opus-mt-zh-en", description="Hub id or local directory for zh→en."
+    )
+    translate_model_en_zh: str = Field(
+        "Helsinki-NLP/opus-mt-en-zh", description="Hub id or local directory for en→zh."
+    )
+    translate_engine: Literal["ctranslate2", "transformers"] = Field(
+        "ctranslate2",
+        description="Inference engine; ctranslate2 converts the same weights on first load.",
+    )
+    translate_compute_type: Literal["float32", "int8"] = Field(
+        "float32", description="int8 is faster and smaller but lossy (ctranslate2 only)."
+    )
+    translate_num_beams: int | None = Field(
+        None, ge=1, le=8, description="Beam count; empty keeps the model's own (lossless)."
+    )
+    translate_batch_size: int = Field(16, ge=1, le=64, description="Sentences per generate call.")
+    translate_threads: int = Field(
+        0, ge=0, le=64, description="Inference threads; 0 = the CPUs this process may use."
+    )
+    translate_cache_size: int = Field(
+        1024, ge=0, description="Translated sentences kept in a per-process LRU cache."
+    )
+    translate_deadline_s: float = Field(
+        25.0, gt=0, description="A translation still running after this answers 504."
+    )
+    max_text_chars: int = Field(5000, ge=1, description="Longest accepted text, in characters.")
+    max_batch_items: int = Field(32, ge=1, description="Most strings in one /translate list.")
+    max_body_bytes: int = Field(
+        262_144, ge=1024, description="Largest request body; bigger is refused before reading."
+    )
+    model_retry_after_s: int = Field(
+        30, ge=1, description="Retry-After sent with a 503 while a model is unavailable."
+    )
+    api_keys: str = Field("", description="Comma-separated keys; empty disables the key check.")
+    hf_home: str | None = Field(None, description="Hugging Face cache root (EFS on Lambda).")
+    log_level: str = Field("INFO", description="Python logging level.")
+
+    @field_validator("translate_num_beams", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @property
+    def api_key_set(self) -> frozenset[str]:
+        return frozenset(k.strip() for k in self.api_keys.split(",") if k.strip())
+
+    def inference_threads(self) -> int:
+        """Threads for inference: the setting, else the CPUs this process may run on."""
+        if self.translate_threads:
+            return self.translate_threads
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # not on Linux
+            return max(1, os.cpu_count() or 1)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
