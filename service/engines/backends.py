@@ -90,7 +90,9 @@ class TransformersBackend:
     ) -> None:
         import torch
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+        from transformers.utils import logging as transformers_logging
 
+        transformers_logging.disable_progress_bar()  # progress bars would flood the JSON logs
         torch.set_num_threads(threads)
         self._torch = torch
         self.tokenizer: Any = AutoTokenizer.from_pretrained(str(model_dir))
@@ -109,19 +111,30 @@ class TransformersBackend:
         ids = self.tokenizer(self._with_prefix(sentences))["input_ids"]
         return [self.tokenizer.convert_ids_to_tokens(row) for row in ids]
 
-    def generate_ids(self, sentences: list[str], *, max_seconds: float | None = None) -> Any:
+    def generate_ids(
+        self, sentences: list[str], *, max_seconds: float | None = None
+    ) -> list[list[int]]:
+        """Generated ids per sentence, each cut to its own length bound (see Decoding)."""
         encoded = self.tokenizer(
             self._with_prefix(sentences), return_tensors="pt", padding=True, truncation=True
         )
-        longest = int(encoded["attention_mask"].sum(dim=1).max())
+        lengths = [int(n) for n in encoded["attention_mask"].sum(dim=1)]
         with self._torch.inference_mode():
-            return self.model.generate(
+            output = self.model.generate(
                 **encoded,
                 num_beams=self.decoding.num_beams,
-                max_new_tokens=self.decoding.max_new_tokens(longest),
+                max_new_tokens=self.decoding.max_new_tokens(max(lengths)),
                 max_length=None,
                 max_time=max_seconds,
+                # At the length limit transformers would overwrite the last token with </s>;
+                # the cut below already ends the text, and CTranslate2 behaves the same way.
+                forced_eos_token_id=None,
             )
+        # Row layout: decoder start token, then generated tokens.
+        return [
+            row[1 : 1 + self.decoding.max_new_tokens(n)].tolist()
+            for row, n in zip(output, lengths, strict=True)
+        ]
 
     def translate(self, sentences: list[str], *, max_seconds: float | None = None) -> list[str]:
         output = self.generate_ids(sentences, max_seconds=max_seconds)
@@ -133,6 +146,9 @@ def convert_to_ctranslate2(model_dir: Path, target: Path, quantization: str) -> 
     if (target / "model.bin").is_file():
         return target
     from ctranslate2.converters import TransformersConverter
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()
 
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.parent / f".{target.name}.{uuid.uuid4().hex}.partial"
@@ -190,8 +206,12 @@ class CTranslate2Backend:
             max_batch_size=len(batch),
         )
         # The converter drops <pad> from the vocabulary, so it can never be generated, as
-        # the model's bad_words_ids intends.
-        return [list(result.hypotheses[0]) for result in results]
+        # the model's bad_words_ids intends. Each output is cut to its own sentence's bound,
+        # so a sentence translates the same whatever batch it shares.
+        return [
+            list(result.hypotheses[0])[: self.decoding.max_new_tokens(len(tokens))]
+            for result, tokens in zip(results, batch, strict=True)
+        ]
 
     def translate(self, sentences: list[str], *, max_seconds: float | None = None) -> list[str]:
         return [self.codec.decode(tokens) for tokens in self.generate_tokens(sentences)]

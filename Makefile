@@ -1,0 +1,47 @@
+# Developer entry points. `make serve` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: serve test lint typecheck unit bench fuzz load screenshots clean
+
+$(STAMP): requirements-dev.txt requirements.txt service/requirements.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# torch first and pinned: the CPU build; a bare `torch` would pull a multi-GB CUDA build
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+serve: $(STAMP)  ## run the API on http://127.0.0.1:8000 with reload (docs at /docs)
+	$(BIN)/uvicorn service.main:app --host $(HOST) --port $(PORT) --reload --reload-dir service
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+test: lint typecheck unit  ## what CI runs
+
+bench: $(STAMP)  ## performance comparison against the seed's way (minutes; not in `make test`)
+	$(BIN)/python -m bench.run
+
+fuzz: $(STAMP)  ## schemathesis, 1000+ generated requests against a live server
+	$(BIN)/python -m bench.fuzz --max-examples 250
+
+load: $(STAMP)  ## 60 s loopback load test at concurrency 16
+	$(BIN)/python -m bench.load --concurrency 16 --seconds 60
+
+screenshots: $(STAMP)  ## extension screenshots into docs/screenshots/
+	$(BIN)/python scripts/screenshots.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,111 @@
+"""Fixtures for the extension's end-to-end tests: the real service on loopback (with the
+tiny real MarianMT models), a page with Chinese text, and Chromium with the extension."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
+
+from tests.extension.browser import extension_context, serve_directory, set_settings
+from tests.support.server import free_port, running_service
+from tests.support.tiny_models import build_tiny_models
+
+# The API's own limit, lowered so one paragraph of the test page is "too long".
+MAX_TEXT_CHARS = 200
+API_KEY = "extension-test-key"
+
+CHINESE = "我喜欢学习中文。今天天气很好，我们去学校。"
+ENGLISH = "I like tea."
+LONG_CHINESE = "我们今天去学校学习中文。" * 25
+
+PAGE = f"""<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Extension test page</title>
+  <style>
+    /* Hostile page styles: none of this may reach the extension's shadow root. */
+    span, div, p {{ color: rgb(0, 128, 0) !important; font-size: 40px !important; }}
+    body {{ font-family: serif; }}
+  </style>
+</head>
+<body>
+  <h1>A page with Chinese</h1>
+  <p id="zh" lang="zh">{CHINESE}</p>
+  <p id="en">{ENGLISH}</p>
+  <p id="long" lang="zh">{LONG_CHINESE}</p>
+  <p id="outside">Somewhere else on the page.</p>
+</body>
+</html>
+"""
+
+
+@pytest.fixture(scope="session")
+def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return build_tiny_models(tmp_path_factory.mktemp("tiny-models"))
+
+
+@pytest.fixture(scope="session")
+def api_url(tiny_models: dict[str, Path]) -> Iterator[str]:
+    """The real service with both tiny models and no API key."""
+    env = {
+        "TRANSLATE_MODEL_ZH_EN": str(tiny_models["zh-en"]),
+        "TRANSLATE_MODEL_EN_ZH": str(tiny_models["en-zh"]),
+        "MAX_TEXT_CHARS": str(MAX_TEXT_CHARS),
+    }
+    with running_service(env) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def locked_api_url(tiny_models: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real service wanting an API key, whose zh→en model directory does not exist,
+    so /translate answers 503 with Retry-After while /segment still works."""
+    missing = tmp_path_factory.mktemp("no-model") / "zh-en"
+    env = {
+        "API_KEYS": API_KEY,
+        "TRANSLATE_MODEL_ZH_EN": str(missing),
+        "TRANSLATE_MODEL_EN_ZH": str(tiny_models["en-zh"]),
+        "HF_HUB_OFFLINE": "1",
+    }
+    with running_service(env) as url:
+        yield url
+
+
+@pytest.fixture
+def dead_api_url() -> str:
+    """A loopback URL where nothing listens."""
+    return f"http://127.0.0.1:{free_port()}"
+
+
+@pytest.fixture(scope="session")
+def page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = tmp_path_factory.mktemp("site")
+    (site / "index.html").write_text(PAGE, encoding="utf-8")
+    with serve_directory(site) as base:
+        yield f"{base}/index.html"
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture
+def context(playwright: Playwright, tmp_path: Path) -> Iterator[BrowserContext]:
+    """A fresh profile per test: its own chrome.storage and permissions."""
+    with extension_context(playwright, tmp_path / "profile") as ctx:
+        yield ctx
+
+
+@pytest.fixture
+def page(context: BrowserContext, api_url: str, page_url: str) -> Page:
+    """The test page, with the extension pointed at the tiny-model service."""
+    set_settings(context, apiBaseUrl=api_url)
+    tab = context.new_page()
+    tab.goto(page_url)
+    return tab

@@ -1,0 +1,1 @@
+"""Mock tests of the Pulumi program (__main__.py, infra/)."""

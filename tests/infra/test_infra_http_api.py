@@ -1,0 +1,56 @@
+"""HTTP API rules: CORS, payload 2.0, throttling, scoped permission, access logs."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tests.infra.conftest import Deployment
+
+API = "aws:apigatewayv2/api:Api"
+
+
+def test_cors_origins_come_from_config(deployment: Deployment) -> None:
+    cors = deployment.one(API).inputs["corsConfiguration"]
+    assert cors["allowOrigins"] == json.loads(deployment.setting("corsOrigins"))
+    assert "chrome-extension://bhekmlkjianelojbeeghgnfemjgpjoan" in cors["allowOrigins"]
+    assert sorted(cors["allowMethods"]) == ["GET", "OPTIONS", "POST"]
+    assert {h.lower() for h in cors["allowHeaders"]} == {"content-type", "x-api-key"}
+
+
+def test_integration_is_lambda_proxy_with_payload_2(deployment: Deployment) -> None:
+    integration = deployment.one("aws:apigatewayv2/integration:Integration").inputs
+    function = deployment.one("aws:lambda/function:Function")
+    assert integration["integrationType"] == "AWS_PROXY"
+    assert integration["payloadFormatVersion"] == "2.0"
+    assert integration["integrationUri"] == function.outputs["invokeArn"]
+    route = deployment.one("aws:apigatewayv2/route:Route").inputs
+    assert route["routeKey"] == "$default"
+    assert (
+        route["target"]
+        == "integrations/" + deployment.one("aws:apigatewayv2/integration:Integration").id
+    )
+
+
+def test_stage_throttles_and_logs(deployment: Deployment) -> None:
+    stage = deployment.one("aws:apigatewayv2/stage:Stage").inputs
+    assert stage["name"] == "$default"
+    assert stage["autoDeploy"] is True
+    throttling = stage["defaultRouteSettings"]
+    assert throttling["throttlingBurstLimit"] == int(deployment.setting("throttlingBurstLimit"))
+    assert throttling["throttlingRateLimit"] == float(deployment.setting("throttlingRateLimit"))
+    assert throttling["throttlingBurstLimit"] > 0 and throttling["throttlingRateLimit"] > 0
+    access_logs = deployment.named("aws:cloudwatch/logGroup:LogGroup", "-access-logs")
+    assert stage["accessLogSettings"]["destinationArn"] == access_logs.outputs["arn"]
+    json.loads(stage["accessLogSettings"]["format"])
+
+
+def test_permission_is_scoped_to_this_api(deployment: Deployment) -> None:
+    permission = deployment.one("aws:lambda/permission:Permission").inputs
+    api = deployment.one(API)
+    function = deployment.one("aws:lambda/function:Function")
+    assert permission["action"] == "lambda:InvokeFunction"
+    assert permission["principal"] == "apigateway.amazonaws.com"
+    assert permission["function"] == function.outputs["name"]
+    assert permission["sourceArn"].startswith(api.outputs["executionArn"] + "/")
