@@ -139,13 +139,17 @@ def load() -> StackConfig:
         log_retention_days=retention,
         availability_zones=_int(cfg, "availabilityZones", 2, 2, 3),
         nat_strategy=cast(NatStrategy, _choice(cfg, "natStrategy", NatStrategy, "Single")),
-        efs_throughput_mode=cast(ThroughputMode, _choice(cfg, "efsThroughputMode", ThroughputMode, "elastic")),
+        efs_throughput_mode=cast(
+            ThroughputMode, _choice(cfg, "efsThroughputMode", ThroughputMode, "elastic")
+        ),
         cors_origins=_origins(cfg),
         throttling_burst_limit=_int(cfg, "throttlingBurstLimit", 20, 1, 5000),
         throttling_rate_limit=rate,
         prewarm=True if prewarm is None else prewarm,
         translate_engine=cast(Engine, _choice(cfg, "translateEngine", Engine, "ctranslate2")),
-        translate_compute_type=cast(ComputeType, _choice(cfg, "translateComputeType", ComputeType, "float32")),
+        translate_compute_type=cast(
+            ComputeType, _choice(cfg, "translateComputeType", ComputeType, "float32")
+        ),
         translate_num_beams=_int(cfg, "translateNumBeams", 0, 0, 8),
         model_zh_en=cfg.get("modelZhEn") or "Helsinki-NLP/opus-mt-zh-en",
         model_en_zh=cfg.get("modelEnZh") or "Helsinki-NLP/opus-mt-en-zh",

@@ -214,7 +214,7 @@ class Function(pulumi.ComponentResource):
         )
 
         log_group = aws.cloudwatch.LogGroup(
-            f"{name}-logs",
+            f"{name}-function-logs",
             name=f"/aws/lambda/{pulumi.get_project()}-{pulumi.get_stack()}",
             retention_in_days=config.log_retention_days,
             opts=child,

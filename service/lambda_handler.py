@@ -16,9 +16,8 @@ from pydantic import ValidationError
 
 from service.dependencies import get_registry
 from service.engines.model_source import ModelUnavailable
-from service.engines.translator import DIRECTIONS
 from service.main import app
-from service.schemas import WarmupEvent, WarmupResponse, WarmupResult
+from service.schemas import Direction, WarmupEvent, WarmupResponse, WarmupResult
 
 _http_handler = Mangum(app, lifespan="off")
 
@@ -26,7 +25,8 @@ _http_handler = Mangum(app, lifespan="off")
 def warm_up(event: WarmupEvent) -> WarmupResponse:
     registry = get_registry()
     results = []
-    for direction in event.directions or list(DIRECTIONS):
+    directions: list[Direction] = event.directions or ["zh-en", "en-zh"]
+    for direction in directions:
         started = time.perf_counter()
         error = None
         try:

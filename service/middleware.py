@@ -26,7 +26,7 @@ def _request_id(scope: Scope) -> str:
         return str(aws_context.aws_request_id)
     for name, value in scope.get("headers", []):
         if name == b"x-request-id" and 0 < len(value) <= 128:
-            return value.decode("latin-1")
+            return str(value.decode("latin-1"))
     return uuid.uuid4().hex
 
 
@@ -88,9 +88,7 @@ class RequestContextMiddleware:
             if message["type"] == "http.response.start":
                 response_started = True
                 headers = list(message.get("headers", []))
-                timing = server_timing_header(
-                    [*timings, ("total", time.perf_counter() - started)]
-                )
+                timing = server_timing_header([*timings, ("total", time.perf_counter() - started)])
                 headers.append((b"server-timing", timing.encode()))
                 headers.append((b"x-request-id", request_id.encode("latin-1")))
                 message = {**message, "headers": headers}

@@ -87,10 +87,14 @@ class TranslateResponse(BaseModel):
 
 
 class SegmentRequest(_Strict):
-    text: str = Field(description="Chinese text (mixed scripts are fine).", examples=["我喜欢学习中文"])
+    text: str = Field(
+        description="Chinese text (mixed scripts are fine).", examples=["我喜欢学习中文"]
+    )
     hsk: HskStandard = Field(
         "2025",
-        description="HSK word list: `2025` exam syllabus (default), `2021` GF0025-2021, `2.0` old HSK.",
+        description=(
+            "HSK word list: `2025` exam syllabus (default), `2021` GF0025-2021, `2.0` old HSK."
+        ),
     )
     pos: bool = Field(False, description="Also return jiagu's part-of-speech tag per word.")
 

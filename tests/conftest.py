@@ -12,9 +12,9 @@ os.environ["HF_HOME"] = tempfile.mkdtemp(prefix="hanzi-test-hf-")
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-import pytest  # noqa: E402
+import pytest
 
-from tests.support.tiny_models import build_tiny_models  # noqa: E402
+from tests.support.tiny_models import build_tiny_models
 
 
 @pytest.fixture(scope="session")

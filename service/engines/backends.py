@@ -92,13 +92,15 @@ class TransformersBackend:
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
         from transformers.utils import logging as transformers_logging
 
-        transformers_logging.disable_progress_bar()  # progress bars would flood the JSON logs
+        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # progress bars would flood the JSON logs
         torch.set_num_threads(threads)
         self._torch = torch
         self.tokenizer: Any = AutoTokenizer.from_pretrained(str(model_dir))
         self.model: Any = AutoModelForSeq2SeqLM.from_pretrained(str(model_dir))
         self.model.eval()
-        self.language_token = language_token if language_token in self.tokenizer.get_vocab() else None
+        self.language_token = (
+            language_token if language_token in self.tokenizer.get_vocab() else None
+        )
         beams, max_length = read_generation_defaults(model_dir)
         self.decoding = Decoding(num_beams=num_beams or beams, max_length=max_length)
 
@@ -148,7 +150,7 @@ def convert_to_ctranslate2(model_dir: Path, target: Path, quantization: str) -> 
     from ctranslate2.converters import TransformersConverter
     from transformers.utils import logging as transformers_logging
 
-    transformers_logging.disable_progress_bar()
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.parent / f".{target.name}.{uuid.uuid4().hex}.partial"

@@ -89,9 +89,11 @@ def locate(spec: str, setting: str, *, refetch: bool = False) -> ModelFiles:
         directory = _hub_snapshot(spec, force=refetch)
     except PermissionError as exc:
         raise ModelUnavailable(spec, setting, f"model cache not writable: {exc}") from exc
-    except Exception as exc:  # noqa: BLE001 - offline, unknown repo, hub error: all a 503
+    except Exception as exc:
         first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise ModelUnavailable(spec, setting, f"cannot download from the hub: {first_line}") from exc
+        raise ModelUnavailable(
+            spec, setting, f"cannot download from the hub: {first_line}"
+        ) from exc
     missing = missing_files(directory)
     if missing:
         if not refetch:

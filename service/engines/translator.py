@@ -164,7 +164,7 @@ class TranslatorRegistry:
             return self._open(files, spec)
         except ModelUnavailable:
             raise
-        except Exception as exc:  # noqa: BLE001 - a broken file: fetch again once, else 503
+        except Exception as exc:
             log.warning("model files broken", extra={"model": model, "error": repr(exc)})
             if not files.from_hub:
                 raise ModelUnavailable(model, spec.setting, f"cannot load: {exc}") from exc
@@ -172,7 +172,7 @@ class TranslatorRegistry:
             return self._open(locate(model, spec.setting, refetch=True), spec)
         except ModelUnavailable:
             raise
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise ModelUnavailable(model, spec.setting, f"cannot load: {exc}") from exc
 
     def _open(self, files: ModelFiles, spec: DirectionSpec) -> Backend:
@@ -184,10 +184,7 @@ class TranslatorRegistry:
                 num_beams=settings.translate_num_beams,
                 language_token=spec.language_token,
             )
-        ct2_dir = self.cache_root() / "ctranslate2" / (
-            f"{_slug(str(files.directory) if not files.from_hub else files.directory.parent.parent.name)}"
-            f"-{files.revision[:12]}-{settings.translate_compute_type}"
-        )
+        ct2_dir = self.converted_dir(files)
         try:
             convert_to_ctranslate2(files.directory, ct2_dir, settings.translate_compute_type)
         except PermissionError as exc:
@@ -200,6 +197,13 @@ class TranslatorRegistry:
             shutil.rmtree(ct2_dir, ignore_errors=True)
             convert_to_ctranslate2(files.directory, ct2_dir, settings.translate_compute_type)
             return self._ct2(ct2_dir, spec)
+
+    def converted_dir(self, files: ModelFiles) -> Path:
+        """Where the CTranslate2 conversion of these files lives: the model cache (EFS)."""
+        # A hub snapshot sits at models--org--name/snapshots/<commit>: name it by the repo.
+        source = files.directory.parent.parent.name if files.from_hub else str(files.directory)
+        name = f"{_slug(source)}-{files.revision[:12]}-{self.settings.translate_compute_type}"
+        return self.cache_root() / "ctranslate2" / name
 
     def _ct2(self, ct2_dir: Path, spec: DirectionSpec) -> CTranslate2Backend:
         return CTranslate2Backend(

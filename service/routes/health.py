@@ -35,7 +35,7 @@ def health(registry: RegistryDep) -> HealthResponse:
         versions=_versions(),
         models=[
             ModelStatus(
-                direction=direction,  # type: ignore[arg-type]
+                direction=direction,
                 model=registry.model_spec(direction),
                 loaded=registry.is_loaded(direction),
                 error=registry.last_error(direction),

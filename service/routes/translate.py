@@ -25,7 +25,8 @@ def _direction(text: str, source: str, target: str | None) -> str:
     if source == "auto":
         if detected is None:
             raise InputError(
-                422, "Cannot tell the language: the text has no Chinese characters or Latin letters."
+                422,
+                "Cannot tell the language: the text has no Chinese characters or Latin letters.",
             )
         source = detected
     elif detected is not None and detected != source:
@@ -74,7 +75,7 @@ def translate(
     spec = DIRECTIONS[directions[0]]
     return TranslateResponse(
         translations=translations,
-        source=spec.source if single else "auto",  # type: ignore[arg-type]
-        target=spec.target if single else None,  # type: ignore[arg-type]
+        source=spec.source if single else "auto",
+        target=spec.target if single else None,
         model=",".join(models),
     )

@@ -8,6 +8,7 @@ that mocks never start), so their outputs (vpcId, privateSubnetIds, url, imageUr
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
 import runpy
 import sys
@@ -18,9 +19,11 @@ from typing import Any
 
 import pulumi
 import pytest
-import yaml
 from pulumi.runtime import mocks as pulumi_mocks
 from pulumi.runtime import rpc
+
+# PyYAML comes with pulumi; loaded by name so the type check does not need its stubs.
+yaml: Any = importlib.import_module("yaml")
 
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAM = ROOT / "__main__.py"
@@ -184,7 +187,7 @@ class _RecordingMonitor(pulumi_mocks.MockMonitor):
         self.registered: list[Registered] = []
 
     def RegisterResource(self, request: Any) -> Any:  # noqa: N802 (gRPC method name)
-        response = super().RegisterResource(request)
+        response = super().RegisterResource(request)  # type: ignore[no-untyped-call]
         if request.type != "pulumi:pulumi:Stack":
             self.registered.append(
                 Registered(
@@ -242,7 +245,7 @@ def run_program(
     )
     exports: dict[str, Any] = {}
 
-    @pulumi.runtime.test
+    @pulumi.runtime.test  # type: ignore[untyped-decorator]
     def program() -> pulumi.Output[None]:
         runpy.run_path(str(PROGRAM), run_name="__main__")
         stack = pulumi.runtime.get_root_resource()

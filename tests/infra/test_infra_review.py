@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-import yaml
 
 if TYPE_CHECKING:
     from tests.infra.conftest import Deployment, Runner
 
+yaml: Any = importlib.import_module("yaml")  # stubs not needed: loaded by name
 ROOT = Path(__file__).resolve().parents[2]
 BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 VPC_ACCESS = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"

@@ -85,9 +85,7 @@ def test_ctranslate2_conversion_matches_transformers_token_for_token(
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_one_translation_per_input_in_order(tiny_models: dict[str, Path], engine: str) -> None:
-    translator = _registry(tiny_models, translate_engine=engine, translate_num_beams=1).get(
-        "zh-en"
-    )
+    translator = _registry(tiny_models, translate_engine=engine, translate_num_beams=1).get("zh-en")
     texts = ["我喜欢学习中文。", "今天天气很好。", "银行在哪里？", "我喜欢学习中文。"]
     together = translator.translate(texts, "en", _later())
     alone = [translator.translate([t], "en", _later())[0] for t in texts]
@@ -98,9 +96,7 @@ def test_one_translation_per_input_in_order(tiny_models: dict[str, Path], engine
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_long_text_is_split_and_reassembled(tiny_models: dict[str, Path], engine: str) -> None:
-    translator = _registry(tiny_models, translate_engine=engine, translate_num_beams=1).get(
-        "zh-en"
-    )
+    translator = _registry(tiny_models, translate_engine=engine, translate_num_beams=1).get("zh-en")
     first, second, third = "我喜欢学习中文。", "今天天气很好。", "银行在哪里？"
     parts = [translator.translate([s], "en", _later())[0] for s in (first, second, third)]
     paragraph = translator.translate([f"{first}{second}\n\n{third}"], "en", _later())[0]

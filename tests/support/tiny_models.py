@@ -42,8 +42,7 @@ class TinySize:
 def _corpus(words: list[str], joiner: str, end: str, lines: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     return [
-        joiner.join(rng.choice(words) for _ in range(rng.randint(2, 9))) + end
-        for _ in range(lines)
+        joiner.join(rng.choice(words) for _ in range(rng.randint(2, 9))) + end for _ in range(lines)
     ]
 
 
@@ -133,8 +132,6 @@ def build_marian(
         scale_embedding=True,
         share_encoder_decoder_embeddings=True,
         tie_word_embeddings=True,
-        static_position_embeddings=True,
-        normalize_before=False,
         dropout=0.1,
         attention_dropout=0.0,
         activation_dropout=0.0,
@@ -146,6 +143,10 @@ def build_marian(
         decoder_start_token_id=pad_id,
         is_encoder_decoder=True,
     )
+    # opus-mt values that MarianConfig's signature does not list (Marian always uses static
+    # sinusoidal positions and post-norm; set to document and match opus-mt's config.json).
+    config.static_position_embeddings = True
+    config.normalize_before = False
     torch.manual_seed(seed)
     model = MarianMTModel(config)
     with torch.no_grad():
@@ -156,8 +157,10 @@ def build_marian(
                     module.bias.normal_(0.0, 0.1)
         # The embedding is tied to the output layer, which the loop above just overwrote;
         # opus-mt's <pad> row is zero (the decoder starts from a zero embedding).
-        model.get_input_embeddings().weight[pad_id].zero_()
-    model.generation_config = GenerationConfig(
+        embeddings = model.get_input_embeddings()
+        assert isinstance(embeddings, torch.nn.Embedding)
+        embeddings.weight[pad_id].zero_()
+    model.generation_config = GenerationConfig(  # type: ignore[no-untyped-call]
         num_beams=size.num_beams,
         max_length=size.max_positions,
         bad_words_ids=[[pad_id]],
