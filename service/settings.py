@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, field_validator
@@ -51,6 +52,10 @@ class Settings(BaseSettings):
     )
     api_keys: str = Field("", description="Comma-separated keys; empty disables the key check.")
     hf_home: str | None = Field(None, description="Hugging Face cache root (EFS on Lambda).")
+    lexicon_cache_dir: str | None = Field(
+        None,
+        description="Where parsed dictionary tables are cached; default ~/.cache/hanzi-lambda.",
+    )
     log_level: str = Field("INFO", description="Python logging level.")
 
     @field_validator("translate_num_beams", mode="before")
@@ -61,6 +66,11 @@ class Settings(BaseSettings):
     @property
     def api_key_set(self) -> frozenset[str]:
         return frozenset(k.strip() for k in self.api_keys.split(",") if k.strip())
+
+    def lexicon_cache_path(self) -> Path:
+        if self.lexicon_cache_dir:
+            return Path(self.lexicon_cache_dir)
+        return Path.home() / ".cache" / "hanzi-lambda"
 
     def inference_threads(self) -> int:
         """Threads for inference: the setting, else the CPUs this process may run on."""

@@ -159,6 +159,8 @@ def convert_to_ctranslate2(model_dir: Path, target: Path, quantization: str) -> 
         for name in CT2_SIDE_FILES:
             if (model_dir / name).is_file():
                 shutil.copyfile(model_dir / name, staging / name)
+        if target.exists():  # an incomplete directory from an older failure: replace it
+            shutil.rmtree(target, ignore_errors=True)
         try:
             staging.rename(target)
         except OSError:  # another process finished first: keep theirs

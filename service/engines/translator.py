@@ -115,7 +115,10 @@ class TranslatorRegistry:
         self.load_seconds: dict[str, float] = {}
 
     def model_spec(self, direction: str) -> str:
-        return str(getattr(self.settings, DIRECTIONS[direction].setting.lower()))
+        return self.model_spec_for(DIRECTIONS[direction])
+
+    def model_spec_for(self, spec: DirectionSpec) -> str:
+        return str(getattr(self.settings, spec.setting.lower()))
 
     def is_loaded(self, direction: str) -> bool:
         return direction in self._translators
@@ -187,9 +190,14 @@ class TranslatorRegistry:
         ct2_dir = self.converted_dir(files)
         try:
             convert_to_ctranslate2(files.directory, ct2_dir, settings.translate_compute_type)
-        except PermissionError as exc:
+        except OSError as exc:
+            # Read-only, full or not a directory: say it is the cache, not the model.
+            if not str(exc.filename or "").startswith(str(self.cache_root())):
+                raise
             raise ModelUnavailable(
-                str(files.directory), spec.setting, f"model cache not writable: {exc}"
+                self.model_spec_for(spec),
+                spec.setting,
+                f"model cache {self.cache_root()} not writable: {exc.strerror or exc}",
             ) from exc
         try:
             return self._ct2(ct2_dir, spec)

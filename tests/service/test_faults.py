@@ -1,0 +1,160 @@
+"""Faults in the model cache and the generation deadline, through the real app.
+
+Covered elsewhere: a missing model directory (503, then 200), a missing tokenizer file,
+truncated local weights, two concurrent first loads, /segment serving while /translate fails.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from service.engines.model_source import locate
+from service.engines.translator import TranslatorRegistry
+from service.main import app
+from service.settings import get_settings
+
+Configure = Callable[..., None]
+client = TestClient(app)
+ZH = {"text": "我喜欢学习中文。", "source": "zh"}
+
+
+def _no_trace(text: str) -> None:
+    assert "Traceback" not in text and 'File "' not in text
+
+
+def _local(configure: Configure, tiny_models: dict[str, Path], hf_home: Path, **env: str) -> None:
+    configure(
+        translate_model_zh_en=str(tiny_models["zh-en"]),
+        translate_model_en_zh=str(tiny_models["en-zh"]),
+        hf_home=str(hf_home),
+        translate_cache_size="0",
+        **env,
+    )
+
+
+def _converted_dir() -> Path:
+    """Where the zh-en conversion goes under the current settings."""
+    registry = TranslatorRegistry(get_settings())
+    return registry.converted_dir(locate(registry.model_spec("zh-en"), "TRANSLATE_MODEL_ZH_EN"))
+
+
+def test_corrupt_conversion_is_removed_and_redone(
+    configure: Configure, tiny_models: dict[str, Path], tmp_path: Path
+) -> None:
+    _local(configure, tiny_models, tmp_path / "hf")
+    assert client.post("/translate", json=ZH).status_code == 200
+    model_bin = _converted_dir() / "model.bin"
+    size = model_bin.stat().st_size
+    model_bin.write_bytes(model_bin.read_bytes()[: size // 3])  # a cut-off write
+
+    _local(configure, tiny_models, tmp_path / "hf")  # a fresh registry: a cold start
+    response = client.post("/translate", json=ZH)
+    assert response.status_code == 200, response.text
+    assert model_bin.stat().st_size == size  # reconverted in place
+
+
+def test_conversion_dir_without_weights_is_redone(
+    configure: Configure, tiny_models: dict[str, Path], tmp_path: Path
+) -> None:
+    """A removal cut short (the weights gone, other files left) must not block the next load."""
+    _local(configure, tiny_models, tmp_path / "hf")
+    assert client.post("/translate", json=ZH).status_code == 200
+    converted = _converted_dir()
+    (converted / "model.bin").unlink()
+    assert any(converted.iterdir())  # config and vocabularies are still there
+
+    _local(configure, tiny_models, tmp_path / "hf")
+    response = client.post("/translate", json=ZH)
+    assert response.status_code == 200, response.text
+    assert (converted / "model.bin").is_file()
+
+
+def test_leftover_staging_dir_does_not_break_a_later_load(
+    configure: Configure, tiny_models: dict[str, Path], tmp_path: Path
+) -> None:
+    _local(configure, tiny_models, tmp_path / "hf")
+    target = _converted_dir()
+    staging = target.parent / f".{target.name}.{uuid.uuid4().hex}.partial"
+    staging.mkdir(parents=True)
+    (staging / "model.bin").write_bytes(b"\0" * 100)  # a conversion killed halfway
+    (staging / "config.json").write_text("{")
+
+    response = client.post("/translate", json=ZH)
+    assert response.status_code == 200, response.text
+    assert (target / "model.bin").is_file()
+    assert (target / "model.bin").stat().st_size > 100
+
+
+def _hub_snapshot(hub_cache: Path, repo: str, source: Path, commit: str) -> Path:
+    """The huggingface_hub cache layout: models--org--name/{refs/main,snapshots/<commit>}."""
+    root = hub_cache / f"models--{repo.replace('/', '--')}"
+    snapshot = root / "snapshots" / commit
+    snapshot.mkdir(parents=True)
+    for item in source.iterdir():
+        if item.is_file():
+            shutil.copyfile(item, snapshot / item.name)
+    (root / "refs").mkdir()
+    (root / "refs" / "main").write_text(commit)
+    return snapshot
+
+
+def test_truncated_hub_snapshot_offline_is_503_with_the_reason(
+    configure: Configure, tiny_models: dict[str, Path], tmp_path: Path
+) -> None:
+    from huggingface_hub import constants
+
+    repo = f"hanzi-test/tiny-zh-en-{uuid.uuid4().hex[:8]}"  # unique in the session's cache
+    snapshot = _hub_snapshot(Path(constants.HF_HUB_CACHE), repo, tiny_models["zh-en"], "0" * 40)
+    weights = next(
+        p for p in snapshot.iterdir() if p.name in {"model.safetensors", "pytorch_model.bin"}
+    )
+    weights.write_bytes(weights.read_bytes()[:1000])
+    configure(translate_model_zh_en=repo, hf_home=str(tmp_path / "hf"))  # HF_HUB_OFFLINE=1
+
+    for _ in range(2):  # the failure is not cached: each request tries, each is a clean 503
+        response = client.post("/translate", json=ZH)
+        assert response.status_code == 503, response.text
+        detail = response.json()["detail"]
+        assert repo in detail and "TRANSLATE_MODEL_ZH_EN" in detail
+        assert "cannot" in detail  # the reason: the refetch the broken files need is offline
+        assert response.headers["retry-after"]
+        _no_trace(response.text)
+    health = client.get("/health").json()
+    assert health["models"][0]["loaded"] is False and health["models"][0]["error"]
+    assert client.post("/segment", json={"text": "你好"}).status_code == 200
+
+
+def test_unwritable_cache_dir_is_503_naming_the_cache(
+    configure: Configure, tiny_models: dict[str, Path], tmp_path: Path
+) -> None:
+    """We run as root, so chmod would not stop writes: put the cache under a regular file."""
+    blocker = tmp_path / "afile"
+    blocker.write_text("not a directory")
+    _local(configure, tiny_models, blocker / "hf")
+    response = client.post("/translate", json=ZH)
+    assert response.status_code == 503, response.text
+    detail = response.json()["detail"]
+    assert "TRANSLATE_MODEL_ZH_EN" in detail
+    assert "model cache" in detail and "not writable" in detail, detail
+    _no_trace(response.text)
+    assert client.post("/segment", json={"text": "你好"}).status_code == 200
+
+
+def test_generation_deadline_answers_504_with_a_message(
+    configure: Configure, tiny_models: dict[str, Path], tmp_path: Path
+) -> None:
+    _local(configure, tiny_models, tmp_path / "hf")
+    assert client.post("/translate", json=ZH).status_code == 200  # loaded: only generation left
+
+    _local(configure, tiny_models, tmp_path / "hf", translate_deadline_s="0.001")
+    response = client.post("/translate", json={"text": ["今天天气很好。"] * 8 + ["i like tea."]})
+    assert response.status_code == 504, response.text
+    detail = response.json()["detail"]
+    assert "longer than 0.001 s" in detail
+    _no_trace(response.text)
