@@ -85,12 +85,13 @@ async function grantOrigin(pattern) {
 }
 
 /**
- * Gives back optional origins that an earlier URL needed.
+ * Gives back https origins that an earlier URL needed. Only https ones: getAll also
+ * lists the required loopback origins (in Chrome's own spelling), which cannot go.
  * @param {string} keep
  */
 async function releaseUnusedOrigins(keep) {
   const { origins = [] } = await chrome.permissions.getAll();
-  const unused = origins.filter((origin) => origin !== keep && !REQUIRED_ORIGINS.includes(origin));
+  const unused = origins.filter((origin) => origin.startsWith("https://") && origin !== keep);
   if (unused.length) await chrome.permissions.remove({ origins: unused });
 }
 

@@ -16,6 +16,7 @@ export function kindForStatus(status) {
   if (status === 413) return "too_long";
   if (status === 503) return "warming_up";
   if (status === 422 || status === 400) return "invalid";
+  if (status === 504) return "timeout";
   return "server";
 }
 

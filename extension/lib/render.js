@@ -97,7 +97,7 @@ function wordElement(ctx, token) {
     el(ctx, "span", { className: "hl-hanzi" }, ...hanziWithTones(ctx, token.text, sylls)),
   );
   if (token.hsk_level != null) {
-    word.append(el(ctx, "span", { className: "hl-badge", title: `HSK ${levelName(token.hsk_level)}` }, levelName(token.hsk_level)));
+    word.append(el(ctx, "span", { className: "hl-badge", title: `HSK level ${levelName(token.hsk_level)}` }, `HSK ${levelName(token.hsk_level)}`));
   }
   return word;
 }

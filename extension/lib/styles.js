@@ -18,37 +18,35 @@ export const ANNOTATION_CSS = `
 .hl-translation, .hl-original { margin: 0; font-size: 15px; }
 .hl-original { color: #4b5563; font-style: italic; }
 .hl-words {
-  display: flex; flex-wrap: wrap; align-items: flex-end; gap: 6px 4px;
+  display: flex; flex-wrap: wrap; align-items: flex-start; gap: 8px 2px;
   font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif;
 }
 .hl-word {
-  display: inline-flex; flex-direction: column; align-items: center; position: relative;
-  padding: 2px 4px 3px; border-radius: 6px; border-bottom: 3px solid transparent;
-  cursor: default; outline: none;
+  display: inline-flex; flex-direction: column; align-items: center;
+  padding: 2px 4px 3px; border-radius: 6px; cursor: default; outline: none;
 }
-.hl-word:hover, .hl-word:focus-visible, .hl-word.hl-active { background: #f1f4f9; }
+.hl-word:hover, .hl-word:focus-visible, .hl-word.hl-active { background: #eef2f8; }
 .hl-word:focus-visible { box-shadow: 0 0 0 2px #1e6fd9; }
-.hl-pinyin { font-size: 12px; line-height: 1.2; white-space: nowrap; display: flex; gap: 3px; }
-.hl-hanzi { font-size: 22px; line-height: 1.25; white-space: nowrap; }
-.hl-plain { font-size: 20px; line-height: 1.25; padding-bottom: 6px; white-space: pre-wrap; color: #4b5563; }
+.hl-pinyin { font-size: 12px; line-height: 15px; height: 15px; white-space: nowrap; display: flex; gap: 3px; }
+.hl-hanzi { font-size: 22px; line-height: 30px; white-space: nowrap; }
+.hl-plain { font-size: 20px; line-height: 30px; margin-top: 17px; white-space: pre-wrap; color: #4b5563; }
 .tone1 { color: var(--tone1); }
 .tone2 { color: var(--tone2); }
 .tone3 { color: var(--tone3); }
 .tone4 { color: var(--tone4); }
 .tone5 { color: var(--tone5); }
 .hl-badge {
-  position: absolute; top: -6px; right: -6px; min-width: 14px; padding: 0 4px;
-  border-radius: 8px; font: 600 9px/14px system-ui, sans-serif; text-align: center;
+  margin-top: 1px; padding: 0 5px; border-radius: 7px;
+  font: 600 9.5px/14px system-ui, sans-serif; white-space: nowrap;
   color: #fff; background: var(--badge, #6b7280);
 }
-.hsk-1 { --badge: #2e9d46; border-bottom-color: #2e9d4633; }
-.hsk-2 { --badge: #0f9488; border-bottom-color: #0f948833; }
-.hsk-3 { --badge: #1e6fd9; border-bottom-color: #1e6fd933; }
-.hsk-4 { --badge: #6d4ad6; border-bottom-color: #6d4ad633; }
-.hsk-5 { --badge: #b4399f; border-bottom-color: #b4399f33; }
-.hsk-6 { --badge: #d0463c; border-bottom-color: #d0463c33; }
-.hsk-7 { --badge: #7a2e1d; border-bottom-color: #7a2e1d33; }
-.hsk-none { border-bottom-color: #d1d5db; border-bottom-style: dashed; }
+.hsk-1 { --badge: #2e9d46; }
+.hsk-2 { --badge: #0f9488; }
+.hsk-3 { --badge: #1e6fd9; }
+.hsk-4 { --badge: #6d4ad6; }
+.hsk-5 { --badge: #b4399f; }
+.hsk-6 { --badge: #d0463c; }
+.hsk-7 { --badge: #7a2e1d; }
 .hl-detail {
   margin-top: 10px; padding: 8px 10px; min-height: 20px; border-radius: 8px;
   background: #f7f8fb; font-size: 13px; display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: baseline;

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Playwright, expect, sync_playwright
 
+from tests.extension import expected
 from tests.extension.browser import extension_context, serve_directory, set_settings
 from tests.support.server import free_port, running_service
 from tests.support.tiny_models import build_tiny_models
@@ -17,8 +18,13 @@ from tests.support.tiny_models import build_tiny_models
 MAX_TEXT_CHARS = 200
 API_KEY = "extension-test-key"
 
+# Lookups go page -> worker -> service -> model; on a busy two-core machine five seconds
+# (Playwright's default) is too tight for a wait, though no test measures time.
+expect.set_options(timeout=20_000)
+
 CHINESE = "我喜欢学习中文。今天天气很好，我们去学校。"
-ENGLISH = "I like tea."
+# Its tiny-model translation contains Chinese words, so there is something to segment.
+ENGLISH = "I like to study Chinese."
 LONG_CHINESE = "我们今天去学校学习中文。" * 25
 
 PAGE = f"""<!doctype html>
@@ -57,11 +63,16 @@ def api_url(tiny_models: dict[str, Path]) -> Iterator[str]:
         "MAX_TEXT_CHARS": str(MAX_TEXT_CHARS),
     }
     with running_service(env) as url:
+        # Load both models now, so no browser test waits for a first load.
+        expected.translate(url, CHINESE, "zh", "en")
+        expected.translate(url, ENGLISH, "en", "zh")
         yield url
 
 
 @pytest.fixture(scope="session")
-def locked_api_url(tiny_models: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def locked_api_url(
+    tiny_models: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """The real service wanting an API key, whose zh→en model directory does not exist,
     so /translate answers 503 with Retry-After while /segment still works."""
     missing = tmp_path_factory.mktemp("no-model") / "zh-en"

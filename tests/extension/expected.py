@@ -21,7 +21,7 @@ class ShownWord(TypedDict):
 
 
 def segment(api_url: str, text: str, hsk: str = "2025") -> dict[str, Any]:
-    response = httpx.post(f"{api_url}/segment", json={"text": text, "hsk": hsk}, timeout=60)
+    response = httpx.post(f"{api_url}/segment", json={"text": text, "hsk": hsk}, timeout=120)
     response.raise_for_status()
     result: dict[str, Any] = response.json()
     return result
@@ -29,7 +29,7 @@ def segment(api_url: str, text: str, hsk: str = "2025") -> dict[str, Any]:
 
 def translate(api_url: str, text: str, source: str, target: str) -> str:
     body = {"text": text, "source": source, "target": target}
-    response = httpx.post(f"{api_url}/translate", json=body, timeout=60)
+    response = httpx.post(f"{api_url}/translate", json=body, timeout=120)
     response.raise_for_status()
     translation: str = response.json()["translations"][0]
     return translation
