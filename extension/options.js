@@ -85,14 +85,22 @@ async function grantOrigin(pattern) {
 }
 
 /**
- * Gives back https origins that an earlier URL needed. Only https ones: getAll also
- * lists the required loopback origins (in Chrome's own spelling), which cannot go.
+ * Gives back single-site https origins that an earlier URL needed. getAll also lists
+ * the required origins and the content script's match patterns, which cannot go, so
+ * wildcard patterns are left alone. A failure here never undoes a save.
  * @param {string} keep
  */
 async function releaseUnusedOrigins(keep) {
   const { origins = [] } = await chrome.permissions.getAll();
-  const unused = origins.filter((origin) => origin.startsWith("https://") && origin !== keep);
-  if (unused.length) await chrome.permissions.remove({ origins: unused });
+  const unused = origins.filter(
+    (origin) => origin.startsWith("https://") && !origin.startsWith("https://*") && origin !== keep,
+  );
+  if (!unused.length) return;
+  try {
+    await chrome.permissions.remove({ origins: unused });
+  } catch (error) {
+    console.warn("Hanzi Lambda: could not release unused origins", unused, error);
+  }
 }
 
 /** Calls /health with what is in the form, saved or not. */

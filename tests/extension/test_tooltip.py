@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from tests.extension import expected
 from tests.extension.browser import select_and_open_trigger, set_settings
-from tests.extension.conftest import CHINESE, ENGLISH
+from tests.extension.sample import CHINESE, ENGLISH
 
 TOOLTIP = "hanzi-lambda-root .hl-tooltip"
 
