@@ -4,7 +4,7 @@
                                      -> EFS access point at /mnt/models (Hugging Face cache)
 
 Config (Pulumi.yaml defaults, Pulumi.<stack>.yaml values) -> components under infra/ -> exports.
-See docs/DEPLOY.md for the keys and the deploy steps.
+See the README, "Deploy to AWS", for the keys and the deploy steps.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ class ConfigError(ValueError):
 
 @dataclasses.dataclass(frozen=True)
 class StackConfig:
-    """Every setting the program reads; see docs/DEPLOY.md for the table of keys."""
+    """Every setting the program reads; see the README ("Deploy to AWS") for the keys."""
 
     architecture: Architecture
     memory_mb: int
