@@ -1,1 +1,4 @@
-"""Benchmarks: `python -m bench.run` compares the service with the seed's way (see docs/PERFORMANCE.md)."""
+"""Benchmarks: `python -m bench.run` compares the service with the seed's way.
+
+See docs/PERFORMANCE.md.
+"""

@@ -18,18 +18,15 @@ import json
 import os
 import platform
 import random
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 
-from tests.support.server import ROOT, free_port
+from tests.support.server import launched_service
 from tests.support.tiny_models import EN_WORDS, ZH_WORDS, build_tiny_models
 
 RESULTS = Path(__file__).with_name("load_results.json")
@@ -43,49 +40,6 @@ EN_POOL = (
     "i like tea.", "where is the bank?", "we go to school today.", "the weather is very good.",
     "my friend works in shanghai.", "she reads a book at home.",
 )  # fmt: skip
-
-
-@dataclass
-class Server:
-    pid: int
-    base_url: str
-
-
-@contextmanager
-def launch(env: dict[str, str], log_file: Path, timeout_s: float = 120.0) -> Iterator[Server]:
-    """Start uvicorn on a free loopback port; yield its pid and URL once /health answers."""
-    port = free_port()
-    with log_file.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "service.main:app", "--host", "127.0.0.1",
-             "--port", str(port), "--log-level", "warning", "--no-access-log"],
-            cwd=ROOT,
-            env={**os.environ, **env},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"service exited with code {process.returncode}")
-            try:
-                if httpx.get(f"{base_url}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise TimeoutError("service did not become healthy")
-            time.sleep(0.1)
-        yield Server(process.pid, base_url)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def rss_mib(pid: int) -> float:
@@ -223,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             "LOG_LEVEL": "WARNING",
         }
         log_file = Path(tmp) / "server.log"
-        with launch(env, log_file) as server:
+        with launched_service(env, log_file=log_file) as server:
             warm_up(server.base_url)
             rss_before = rss_mib(server.pid)
             started = time.monotonic()

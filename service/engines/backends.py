@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
+import subprocess
+import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,19 +146,37 @@ class TransformersBackend:
         return [s.strip() for s in self.tokenizer.batch_decode(output, skip_special_tokens=True)]
 
 
+class ConversionFailed(Exception):
+    """The converter process failed; the message is its last line of error output."""
+
+
+def _run_converter(model_dir: Path, output_dir: Path, quantization: str) -> None:
+    # torch + transformers (several hundred MB) are needed only to read the HF weights: in a
+    # child process they never enter the server's memory, and a crash there cannot kill it.
+    package_root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-m", "service.engines.backends", str(model_dir), str(output_dir),
+         quantization],
+        capture_output=True,
+        text=True,
+        cwd=package_root,
+        env={**os.environ, "PYTHONPATH": str(package_root)},
+        check=False,
+    )  # fmt: skip
+    if result.returncode != 0:
+        lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
+        raise ConversionFailed(lines[-1] if lines else f"converter exited {result.returncode}")
+
+
 def convert_to_ctranslate2(model_dir: Path, target: Path, quantization: str) -> Path:
     """Convert once into `target`, atomically: a half-written conversion is never visible."""
     if (target / "model.bin").is_file():
         return target
-    from ctranslate2.converters import TransformersConverter
-    from transformers.utils import logging as transformers_logging
-
-    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.parent / f".{target.name}.{uuid.uuid4().hex}.partial"
+    staging.mkdir()  # here, so an unwritable cache is an OSError of this process
     try:
-        TransformersConverter(str(model_dir)).convert(str(staging), quantization=quantization)
+        _run_converter(model_dir, staging, quantization)
         for name in CT2_SIDE_FILES:
             if (model_dir / name).is_file():
                 shutil.copyfile(model_dir / name, staging / name)
@@ -219,3 +240,12 @@ class CTranslate2Backend:
 
     def translate(self, sentences: list[str], *, max_seconds: float | None = None) -> list[str]:
         return [self.codec.decode(tokens) for tokens in self.generate_tokens(sentences)]
+
+
+if __name__ == "__main__":  # the converter process: MODEL_DIR OUTPUT_DIR QUANTIZATION
+    from ctranslate2.converters import TransformersConverter
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    source, output, quantization = sys.argv[1:4]
+    TransformersConverter(source).convert(output, quantization=quantization, force=True)

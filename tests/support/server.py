@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -22,18 +23,28 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@dataclass(frozen=True)
+class Server:
+    pid: int
+    base_url: str
+
+
 @contextmanager
-def running_service(env: dict[str, str], timeout_s: float = 60.0) -> Iterator[str]:
-    """Start `uvicorn service.main:app` with `env` added; yield its base URL; stop it."""
+def launched_service(
+    env: dict[str, str], *, log_file: Path | None = None, timeout_s: float = 120.0
+) -> Iterator[Server]:
+    """Start `uvicorn service.main:app` with `env` added; yield its pid and URL once /health
+    answers; stop it. Output goes to `log_file`, or nowhere."""
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "service.main:app", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning"],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    with log_file.open("wb") if log_file else open(os.devnull, "wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "service.main:app", "--host", "127.0.0.1",
+             "--port", str(port), "--log-level", "warning", "--no-access-log"],
+            cwd=ROOT,
+            env={**os.environ, **env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
     base_url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout_s
@@ -48,10 +59,18 @@ def running_service(env: dict[str, str], timeout_s: float = 60.0) -> Iterator[st
             if time.monotonic() > deadline:
                 raise TimeoutError("service did not become healthy")
             time.sleep(0.1)
-        yield base_url
+        yield Server(process.pid, base_url)
     finally:
         process.terminate()
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
+
+
+@contextmanager
+def running_service(env: dict[str, str], timeout_s: float = 120.0) -> Iterator[str]:
+    """`launched_service`, yielding only the base URL."""
+    with launched_service(env, timeout_s=timeout_s) as server:
+        yield server.base_url
