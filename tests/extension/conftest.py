@@ -13,19 +13,13 @@ from tests.extension import expected
 from tests.extension.browser import extension_context, serve_directory, set_settings
 from tests.extension.sample import API_KEY, CHINESE, ENGLISH, MAX_TEXT_CHARS, PAGE
 from tests.support.server import free_port, running_service
-from tests.support.tiny_models import build_tiny_models
 
 # Lookups go page -> worker -> service -> model; on a busy two-core machine five seconds
 # (Playwright's default) is too tight for a wait, though no test measures time.
 expect.set_options(timeout=20_000)
 
 
-@pytest.fixture(scope="session")
-def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build_tiny_models(tmp_path_factory.mktemp("tiny-models"))
-
-
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def api_url(tiny_models: dict[str, Path]) -> Iterator[str]:
     """The real service with both tiny models and no API key."""
     env = {
@@ -40,7 +34,7 @@ def api_url(tiny_models: dict[str, Path]) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def locked_api_url(
     tiny_models: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
@@ -63,7 +57,7 @@ def dead_api_url() -> str:
     return f"http://127.0.0.1:{free_port()}"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("site")
     (site / "index.html").write_text(PAGE, encoding="utf-8")
@@ -71,8 +65,10 @@ def page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield f"{base}/index.html"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def playwright() -> Iterator[Playwright]:
+    # Package scope: Playwright's sync API keeps an event loop running in this thread while
+    # it is open, which would break later tests that run their own loop (Mangum's handler).
     with sync_playwright() as driver:
         yield driver
 
