@@ -60,6 +60,7 @@ class StackConfig:
     translate_engine: Engine
     translate_compute_type: ComputeType
     translate_num_beams: int
+    translate_threads: int
     model_zh_en: str
     model_en_zh: str
     max_text_chars: int
@@ -119,7 +120,7 @@ def _api_keys(cfg: pulumi.Config) -> pulumi.Output[str] | None:
 def load() -> StackConfig:
     """Read and validate the current stack's config."""
     cfg = pulumi.Config()
-    memory = _int(cfg, "memoryMb", 3008, 128, MAX_MEMORY_MB)
+    memory = _int(cfg, "memoryMb", 2048, 128, MAX_MEMORY_MB)
     timeout = _int(cfg, "timeoutSeconds", 300, MIN_TIMEOUT_S, MAX_TIMEOUT_S)
     retention = _int(cfg, "logRetentionDays", 14, 1, 3653)
     if retention not in LOG_RETENTION_DAYS:
@@ -151,6 +152,7 @@ def load() -> StackConfig:
             ComputeType, _choice(cfg, "translateComputeType", ComputeType, "float32")
         ),
         translate_num_beams=_int(cfg, "translateNumBeams", 0, 0, 8),
+        translate_threads=_int(cfg, "translateThreads", 1, 0, 16),
         model_zh_en=cfg.get("modelZhEn") or "Helsinki-NLP/opus-mt-zh-en",
         model_en_zh=cfg.get("modelEnZh") or "Helsinki-NLP/opus-mt-en-zh",
         max_text_chars=_int(cfg, "maxTextChars", 5000, 1, 100_000),

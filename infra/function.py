@@ -57,6 +57,7 @@ def environment(config: StackConfig) -> dict[str, pulumi.Input[str]]:
         "TRANSLATE_COMPUTE_TYPE": config.translate_compute_type,
         # Empty keeps the model's own beam count (lossless default).
         "TRANSLATE_NUM_BEAMS": str(config.translate_num_beams or ""),
+        "TRANSLATE_THREADS": str(config.translate_threads),
         "MAX_TEXT_CHARS": str(config.max_text_chars),
     }
     used = environment_size(plain)

@@ -35,6 +35,7 @@ def test_environment_carries_the_service_settings(deployment: Deployment) -> Non
     assert variables["TRANSLATE_ENGINE"] == deployment.setting("translateEngine")
     assert variables["TRANSLATE_COMPUTE_TYPE"] == "float32"
     assert variables["TRANSLATE_NUM_BEAMS"] == ""
+    assert variables["TRANSLATE_THREADS"] == str(deployment.setting("translateThreads"))
     assert variables["MAX_TEXT_CHARS"] == "5000"
     assert "API_KEYS" not in variables  # unset in the committed stack
 

@@ -1,0 +1,580 @@
+"""`make bench`: the service against the seed's way, side by side in one run.
+
+    python -m bench.run [--runs 5] [--keep DIR]
+
+Builds opus-mt-shaped models with random weights in a temporary directory, converts them for
+CTranslate2 (timed: the one-time cost), then measures, interleaving the arms round by round
+so that machine noise hits them alike:
+
+- cold starts (fresh processes): the seed's way, process start → first translation; ours
+  under uvicorn over loopback HTTP, process start → first /segment 200 and, in separate
+  processes, → first /translate 200; peak RSS (VmHWM) with both directions loaded;
+- warm latency (medians of --runs): 1 sentence, a 5-sentence paragraph, 16 sentences
+  (16 texts in one request; the seed's way runs one generate per text), for the seed's way,
+  the service's engine called directly (several settings), and the service over HTTP.
+
+Every arm decodes exactly TOKENS_PER_SENTENCE tokens per sentence with the model's 6 beams
+(the seed's whole-paragraph call: 5×). Prints a Markdown table; writes bench/results.json.
+The parent process never imports torch, transformers or ctranslate2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.workload import (
+    BATCH_SENTENCES,
+    MARKER,
+    PARAGRAPH_SENTENCES,
+    TOKENS_PER_SENTENCE,
+    child_env,
+    peak_rss_mb,
+    workload,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+OPS = ("one", "para", "batch16")
+SEED_MEMORY_MB = 8096  # the seed's Lambda function size
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def loadavg() -> float:
+    return float(Path("/proc/loadavg").read_text().split()[0])
+
+
+def parse(line: str) -> dict[str, Any] | None:
+    return json.loads(line[len(MARKER) :]) if line.startswith(MARKER) else None
+
+
+def run_child(args: list[str], env: dict[str, str]) -> tuple[float, dict[str, Any]]:
+    """Run to completion; (CLOCK_MONOTONIC just before the spawn, its last protocol line)."""
+    started = time.monotonic()
+    proc = subprocess.run(
+        [PY, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    payloads = [p for p in map(parse, proc.stdout.splitlines()) if p is not None]
+    if proc.returncode != 0 or not payloads:
+        raise RuntimeError(f"{args} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    return started, payloads[-1]
+
+
+class Worker:
+    """A long-lived arm: one JSON op per line in, one timed JSON answer out."""
+
+    def __init__(self, name: str, args: list[str], env: dict[str, str]) -> None:
+        self.name = name
+        self.proc = subprocess.Popen(
+            [PY, *args],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            bufsize=1,
+        )
+        self.ready = self.read()
+
+    def read(self) -> dict[str, Any]:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            payload = parse(line)
+            if payload is not None:
+                return payload
+        raise RuntimeError(f"worker {self.name} exited ({self.proc.wait()})")
+
+    def call(self, op: str, **kwargs: Any) -> dict[str, Any]:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(json.dumps({"op": op, **kwargs}) + "\n")
+        self.proc.stdin.flush()
+        return self.read()
+
+    def time(self, op: str, **kwargs: Any) -> float:
+        return float(self.call(op, **kwargs)["s"])
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            assert self.proc.stdin is not None
+            self.proc.stdin.write('{"op": "quit"}\n')
+            self.proc.stdin.flush()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Server:
+    """Our service under uvicorn in its own process (bench.forced_app: equal work)."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.port = free_port()
+        self.started = time.monotonic()
+        self.proc = subprocess.Popen(
+            [
+                PY,
+                "-m",
+                "uvicorn",
+                "bench.forced_app:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.client = httpx.Client(base_url=f"http://127.0.0.1:{self.port}", timeout=300)
+
+    def first_ok(self, path: str, body: dict[str, Any]) -> float:
+        """Poll until the first 200; seconds since the process was spawned."""
+        while True:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"uvicorn exited with {self.proc.returncode}")
+            try:
+                response = self.client.post(path, json=body)
+            except httpx.TransportError:  # not listening yet
+                time.sleep(0.005)
+                continue
+            if response.status_code != 200:
+                raise RuntimeError(f"{path}: {response.status_code} {response.text[:300]}")
+            return time.monotonic() - self.started
+
+    def post(self, path: str, body: dict[str, Any]) -> float:
+        started = time.perf_counter()
+        response = self.client.post(path, json=body)
+        elapsed = time.perf_counter() - started
+        if response.status_code != 200:
+            raise RuntimeError(f"{path}: {response.status_code} {response.text[:300]}")
+        return elapsed
+
+    def state(self) -> dict[str, Any]:
+        return dict(self.client.get("/_bench/state").json())
+
+    def rss_mb(self) -> float:
+        return peak_rss_mb(self.proc.pid)
+
+    def close(self) -> None:
+        self.client.close()
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def translate_body(texts: list[str], source: str = "zh", target: str = "en") -> dict[str, Any]:
+    return {"text": texts[0] if len(texts) == 1 else texts, "source": source, "target": target}
+
+
+def med(values: list[float]) -> float:
+    return float(statistics.median(values))
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def build_models(tmp: Path) -> dict[str, Any]:
+    log("building opus-mt-shaped models with random weights")
+    started, out = run_child(["-m", "bench.models", str(tmp / "models")], child_env())
+    out["build_s"] = time.monotonic() - started
+    return dict(out)
+
+
+def convert_all(env: dict[str, str]) -> dict[str, Any]:
+    """The one-time conversion, per direction and compute type, each in a fresh process."""
+    result: dict[str, Any] = {}
+    for compute_type in ("float32", "int8"):
+        for direction in ("zh-en", "en-zh"):
+            log(f"converting {direction} to CTranslate2 {compute_type}")
+            started, out = run_child(
+                ["-m", "bench.engine_arm", "convert", "ctranslate2", compute_type, "0", direction],
+                env,
+            )
+            result[f"{direction}-{compute_type}"] = {
+                "process_s": out["done_at"] - started,  # python + torch import + convert + load
+                "load_s": out["load_s"],  # registry.get: conversion (+ its imports) + load
+            }
+    return result
+
+
+def cold_starts(runs: int, dirs: dict[str, str], env: dict[str, str]) -> dict[str, Any]:
+    work = workload()
+    one, en_one = work["one"]["texts"], work["en_one"]["texts"]
+    seed: list[dict[str, Any]] = []
+    ours_segment: list[dict[str, Any]] = []
+    ours_translate: list[dict[str, Any]] = []
+    for run in range(runs):
+        log(f"cold starts, round {run + 1}/{runs} (load {loadavg():.1f})")
+        started, out = run_child(
+            ["-m", "bench.seed_arm", "cold", dirs["zh-en"], dirs["en-zh"]], child_env()
+        )
+        seed.append(
+            {
+                "first_translation_s": out["first_translation_at"] - started,
+                "interpreter_s": out["import_started"] - started,
+                "imports_s": out["imports_s"],
+                "load_one_s": out["load_one_s"],
+                "load_both_s": out["load_both_s"],
+                "rss_mb": out["rss_mb"],
+                "torch_threads": out["torch_threads"],
+                "num_beams": out["num_beams"],
+            }
+        )
+
+        server = Server(env)
+        try:
+            first_segment = server.first_ok("/segment", {"text": "我喜欢学习中文。今天天气很好。"})
+            state = server.state()
+            ours_segment.append(
+                {"first_segment_s": first_segment, "torch": state["torch"], "state": state}
+            )
+        finally:
+            server.close()
+
+        server = Server(env)
+        try:
+            first_translate = server.first_ok("/translate", translate_body(one))
+            server.post("/translate", translate_body(en_one, "en", "zh"))  # both loaded
+            state = server.state()
+            ours_translate.append(
+                {
+                    "first_translate_s": first_translate,
+                    "rss_mb": server.rss_mb(),
+                    "load_s": state["load_seconds"],
+                    "torch": state["torch"],
+                    "transformers": state["transformers"],
+                }
+            )
+        finally:
+            server.close()
+    return {"seed": seed, "ours_segment": ours_segment, "ours_translate": ours_translate}
+
+
+ENGINE_ARMS = (  # (label, engine, compute type, threads setting; 0 = the CPUs we may use)
+    ("ct2-float32-default", "ctranslate2", "float32", 0),
+    ("ct2-float32-1t", "ctranslate2", "float32", 1),
+    ("ct2-int8-default", "ctranslate2", "int8", 0),
+    ("ct2-int8-1t", "ctranslate2", "int8", 1),
+    ("transformers-batched-default", "transformers", "float32", 0),
+)
+
+
+def warm(runs: int, dirs: dict[str, str], env: dict[str, str]) -> dict[str, Any]:
+    work = workload()
+    log("starting warm arms")
+    workers: dict[str, Worker] = {}
+    server: Server | None = None
+    samples: dict[str, dict[str, list[float]]] = {}
+    info: dict[str, Any] = {}
+    try:
+        workers["seed"] = Worker(
+            "seed", ["-m", "bench.seed_arm", "serve", dirs["zh-en"], dirs["en-zh"]], child_env()
+        )
+        for label, engine, compute_type, threads in ENGINE_ARMS:
+            workers[label] = Worker(
+                label,
+                ["-m", "bench.engine_arm", "serve", engine, compute_type, str(threads)],
+                env,
+            )
+        server = Server(env)
+        server.first_ok("/translate", translate_body(work["one"]["texts"]))
+        info = {name: worker.ready for name, worker in workers.items()}
+
+        def http(op: str) -> float:
+            assert server is not None
+            return server.post("/translate", translate_body(work[op]["texts"]))
+
+        # arm → op → a function that runs the op once and returns its seconds
+        arms: dict[str, dict[str, Any]] = {
+            "seed": {op: (lambda op=op: workers["seed"].time(op)) for op in OPS},
+            "seed-1t": {
+                op: (lambda op=op: workers["seed"].time(op, threads=1)) for op in ("one", "para")
+            },
+            "http": {op: (lambda op=op: http(op)) for op in OPS},
+        }
+        for label, *_ in ENGINE_ARMS:
+            arms[label] = {op: (lambda op=op, w=workers[label]: w.time(op)) for op in OPS}
+        samples = {arm: {op: [] for op in ops} for arm, ops in arms.items()}
+
+        log("warm-up: every arm, 1 sentence and paragraph, once")
+        for ops in arms.values():
+            for op, fn in ops.items():
+                if op != "batch16":
+                    fn()
+        names = list(arms)
+        for run in range(runs):
+            log(f"warm round {run + 1}/{runs} (load {loadavg():.1f})")
+            shift = run % len(names)
+            for arm in names[shift:] + names[:shift]:  # rotate the order every round
+                for op, fn in arms[arm].items():
+                    samples[arm][op].append(fn())
+        info["rss_mb"] = {name: w.call("rss")["rss_mb"] for name, w in workers.items()}
+        info["http_rss_mb"] = server.rss_mb()
+    finally:
+        for worker in workers.values():
+            worker.close()
+        if server is not None:
+            server.close()
+    return {"samples": samples, "workers": info}
+
+
+def segment_probe(env: dict[str, str]) -> dict[str, Any]:
+    _, out = run_child(["-m", "bench.segment_probe"], env)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def summarize(raw: dict[str, Any]) -> dict[str, Any]:
+    warm_samples = raw["warm"]["samples"]
+    m = {arm: {op: med(v) for op, v in ops.items()} for arm, ops in warm_samples.items()}
+    cold = raw["cold"]
+    seed_first = med([r["first_translation_s"] for r in cold["seed"]])
+    ours_first = med([r["first_translate_s"] for r in cold["ours_translate"]])
+    seed_rss = med([r["rss_mb"] for r in cold["seed"]])
+    ours_rss = med([r["rss_mb"] for r in cold["ours_translate"]])
+    engine = m["ct2-float32-default"]
+    return {
+        "paragraph_speedup": m["seed"]["para"] / m["http"]["para"],
+        "paragraph_speedup_engine": m["seed"]["para"] / engine["para"],
+        "paragraph_speedup_1t": m["seed-1t"]["para"] / m["ct2-float32-1t"]["para"],
+        "one_sentence_speedup": m["seed"]["one"] / m["http"]["one"],
+        "batch16_speedup": m["seed"]["batch16"] / m["http"]["batch16"],
+        "cold_start_speedup": seed_first / ours_first,
+        "rss_ratio": ours_rss / seed_rss,
+        "first_segment_s": med([r["first_segment_s"] for r in cold["ours_segment"]]),
+        "segment_imports_torch": bool(
+            raw["segment_probe"]["torch"] or any(r["torch"] for r in cold["ours_segment"])
+        ),
+        "translate_imports_torch": any(r["torch"] for r in cold["ours_translate"]),
+        "first_translate_s": ours_first,
+        "seed_first_translation_s": seed_first,
+        "model_load_s": med([r["load_s"]["zh-en"] for r in cold["ours_translate"]]),
+        "seed_model_load_s": med([r["load_one_s"] for r in cold["seed"]]),
+        "seed_imports_s": med([r["imports_s"] for r in cold["seed"]]),
+        "ours_peak_rss_mb": ours_rss,
+        "seed_peak_rss_mb": seed_rss,
+        "http_overhead_para_s": m["http"]["para"] - engine["para"],
+        "http_overhead_one_s": m["http"]["one"] - engine["one"],
+        "conversion_s": {k: v["process_s"] for k, v in raw["conversion"].items()},
+        "medians_s": m,
+        "lambda": lambda_costs(m),
+    }
+
+
+def lambda_costs(m: dict[str, dict[str, float]]) -> dict[str, Any]:
+    """GB-seconds per 1000 paragraph translations, from the measured warm medians.
+
+    Assumes a request's billed duration ≈ its measured latency here (one Lambda vCPU ≈ one
+    core of this machine) and ignores the per-request fee, cold starts and HTTP front-ends.
+    At 1769 MB a function has one vCPU's worth of CPU, so it runs threads=1 (the engine's
+    1-thread median plus the HTTP overhead measured here); at 3008 MB it has ~1.7 vCPUs,
+    counted at the default-threads HTTP median. The seed: its measured median at 8096 MB.
+    """
+    overhead = max(0.0, m["http"]["para"] - m["ct2-float32-default"]["para"])
+    cases = {
+        "seed_8096mb": (SEED_MEMORY_MB, m["seed"]["para"]),
+        "ours_1769mb_threads1": (1769, m["ct2-float32-1t"]["para"] + overhead),
+        "ours_3008mb_default_threads": (3008, m["http"]["para"]),
+        "ours_int8_1769mb_threads1": (1769, m["ct2-int8-1t"]["para"] + overhead),
+    }
+    return {
+        name: {
+            "memory_mb": mb,
+            "paragraph_s": seconds,
+            "gb_s_per_1000": 1000 * seconds * mb / 1024,
+        }
+        for name, (mb, seconds) in cases.items()
+    }
+
+
+def fmt_s(value: float) -> str:
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def table(summary: dict[str, Any], raw: dict[str, Any]) -> str:
+    m = summary["medians_s"]
+    runs = raw["runs"]
+    rows = [
+        "| Figure | Seed's way | Ours: engine direct | Ours: HTTP (uvicorn) | Seed / ours (HTTP) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    labels = {
+        "one": "Warm latency, 1 sentence",
+        "para": f"Warm latency, {PARAGRAPH_SENTENCES}-sentence paragraph",
+        "batch16": f"{BATCH_SENTENCES} sentences (16 texts, one request)",
+    }
+    for op, label in labels.items():
+        seed, eng, http = m["seed"][op], m["ct2-float32-default"][op], m["http"][op]
+        rows.append(
+            f"| {label} | {fmt_s(seed)} | {fmt_s(eng)} | {fmt_s(http)} | {seed / http:.1f}× |"
+        )
+    for op in ("batch16",):
+        seed, http = m["seed"][op], m["http"][op]
+        rows.append(
+            f"| Throughput, {BATCH_SENTENCES} sentences | {BATCH_SENTENCES / seed:.2f} sent/s | "
+            f"{BATCH_SENTENCES / m['ct2-float32-default'][op]:.2f} sent/s | "
+            f"{BATCH_SENTENCES / http:.2f} sent/s | {seed / http:.1f}× |"
+        )
+    s = summary
+    rows += [
+        f"| Process start → first translation | {fmt_s(s['seed_first_translation_s'])} | — | "
+        f"{fmt_s(s['first_translate_s'])} (first /translate 200) | "
+        f"{s['cold_start_speedup']:.1f}× |",
+        f"| Process start → first /segment 200 | — | — | {fmt_s(s['first_segment_s'])} | — |",
+        f"| Model load, one direction | {fmt_s(s['seed_model_load_s'])} (from_pretrained) | — | "
+        f"{fmt_s(s['model_load_s'])} (converted dir) | — |",
+        f"| torch + transformers imports | {fmt_s(s['seed_imports_s'])} | — | not imported | — |",
+        f"| Peak RSS, both directions loaded | {s['seed_peak_rss_mb']:.0f} MB | — | "
+        f"{s['ours_peak_rss_mb']:.0f} MB | ours = {s['rss_ratio']:.2f}× seed |",
+        "| /segment path imports torch | — | — | "
+        f"{'yes' if s['segment_imports_torch'] else 'no'} | — |",
+    ]
+    extra = [
+        "",
+        f"Warm-latency medians of {runs} runs, by setting (engine called directly; "
+        "ctranslate2 rows from a pre-converted cache):",
+        "",
+        "| Arm | 1 sentence | Paragraph | 16 sentences |",
+        "|---|---:|---:|---:|",
+    ]
+    threads = {
+        "ct2-float32-default": "float32, threads=default",
+        "ct2-float32-1t": "float32, threads=1",
+        "ct2-int8-default": "int8 (lossy), threads=default",
+        "ct2-int8-1t": "int8 (lossy), threads=1",
+        "transformers-batched-default": "transformers engine (reference), batched, threads=default",
+    }
+    default_threads = raw["warm"]["workers"]["ct2-float32-default"]["threads"]
+    seed_threads = raw["warm"]["workers"]["seed"]["torch_threads"]
+    extra.append(
+        f"| Seed's way, torch default threads ({seed_threads}) | {fmt_s(m['seed']['one'])} | "
+        f"{fmt_s(m['seed']['para'])} | {fmt_s(m['seed']['batch16'])} |"
+    )
+    extra.append(
+        f"| Seed's way, torch 1 thread | {fmt_s(m['seed-1t']['one'])} | "
+        f"{fmt_s(m['seed-1t']['para'])} | — |"
+    )
+    for arm, label in threads.items():
+        label = label.replace("default", f"default ({default_threads})")
+        extra.append(
+            f"| ctranslate2 {label} | {fmt_s(m[arm]['one'])} | {fmt_s(m[arm]['para'])} | "
+            f"{fmt_s(m[arm]['batch16'])} |"
+            if arm.startswith("ct2")
+            else f"| {label} | {fmt_s(m[arm]['one'])} | {fmt_s(m[arm]['para'])} | "
+            f"{fmt_s(m[arm]['batch16'])} |"
+        )
+    extra.append(
+        f"| Service over HTTP (ctranslate2 float32, threads=default) | {fmt_s(m['http']['one'])} | "
+        f"{fmt_s(m['http']['para'])} | {fmt_s(m['http']['batch16'])} |"
+    )
+    extra += ["", "Lambda, GB-seconds per 1000 paragraph translations (see lambda_costs):", ""]
+    for name, case in summary["lambda"].items():
+        extra.append(
+            f"- {name}: {case['memory_mb']} MB × {fmt_s(case['paragraph_s'])} → "
+            f"{case['gb_s_per_1000']:.0f} GB-s"
+        )
+    conv = summary["conversion_s"]
+    extra += [
+        "",
+        "One-time CTranslate2 conversion (fresh process, incl. torch import; n=1 each): "
+        + ", ".join(f"{k} {v:.1f} s" for k, v in conv.items()),
+    ]
+    return "\n".join(rows + extra)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="measured runs per figure (≥ 5)")
+    parser.add_argument("--keep", type=Path, help="build models here and keep them")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.runs < 5 and not args.smoke:
+        parser.error("--runs must be at least 5: the figures are medians of ≥ 5 runs")
+
+    began = time.monotonic()
+    tmp = args.keep or Path(tempfile.mkdtemp(prefix="hanzi-bench-"))
+    raw: dict[str, Any] = {
+        "runs": args.runs,
+        "tokens_per_sentence": TOKENS_PER_SENTENCE,
+        "cpus": len(os.sched_getaffinity(0)),
+        "loadavg_start": loadavg(),
+        "python": sys.version.split()[0],
+    }
+    try:
+        models = build_models(tmp)
+        dirs = {d: v["dir"] for d, v in models["models"].items()}
+        raw["models"] = models
+        env = child_env(
+            {
+                "TRANSLATE_MODEL_ZH_EN": dirs["zh-en"],
+                "TRANSLATE_MODEL_EN_ZH": dirs["en-zh"],
+                "HF_HOME": str(tmp / "hf"),
+                # Cold starts read a pre-built lexicon cache, as they read pre-converted models
+                # (the steady state); segment_probe builds it first.
+                "LEXICON_CACHE_DIR": str(tmp / "lexicon"),
+                "TRANSLATE_ENGINE": "ctranslate2",
+                "TRANSLATE_COMPUTE_TYPE": "float32",
+                "TRANSLATE_THREADS": "0",
+                "TRANSLATE_CACHE_SIZE": "0",  # a cache would fake speed
+                "TRANSLATE_NUM_BEAMS": "",  # the model's own: 6
+                "API_KEYS": "",
+                "LOG_LEVEL": "WARNING",
+            }
+        )
+        raw["conversion"] = convert_all(env)
+        raw["segment_probe"] = segment_probe(env)
+        raw["cold"] = cold_starts(args.runs, dirs, env)
+        raw["warm"] = warm(args.runs, dirs, env)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    raw["loadavg_end"] = loadavg()
+    raw["total_s"] = time.monotonic() - began
+    summary = summarize(raw)
+    text = table(summary, raw)
+    args.out.write_text(
+        json.dumps({**summary, "raw": raw}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    print(text)
+    print(
+        f"\nMedians of {args.runs} runs; {TOKENS_PER_SENTENCE} output tokens per sentence, "
+        f"model beams ({models['models']['zh-en']['num_beams']}); {raw['cpus']} CPUs; "
+        f"load average {raw['loadavg_start']:.1f} → {raw['loadavg_end']:.1f}; "
+        f"total {raw['total_s'] / 60:.1f} min. Raw samples: {args.out}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+"""Does the /segment path import torch? Import the app, call /segment once, look.
+
+python -m bench.segment_probe
+"""
+
+from __future__ import annotations
+
+import sys
+
+from fastapi.testclient import TestClient
+
+from bench.workload import emit
+from service.main import app
+
+
+def main() -> None:
+    client = TestClient(app)  # no `with`: no lifespan, so only the request path imports
+    response = client.post("/segment", json={"text": "我喜欢学习中文。今天天气很好。"})
+    emit(
+        {
+            "status": response.status_code,
+            "torch": "torch" in sys.modules,
+            "transformers": "transformers" in sys.modules,
+            "ctranslate2": "ctranslate2" in sys.modules,
+        }
+    )
+
+
+if __name__ == "__main__":
+    main()
