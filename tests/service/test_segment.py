@@ -120,3 +120,10 @@ def test_lexicon_cache_round_trip_and_torn_file(tmp_path: Path) -> None:
     path.write_bytes(path.read_bytes()[:1000])  # a torn cache is rebuilt, not fatal
     assert load_or_build(tmp_path).glosses("银行") == built.glosses("银行")
     assert len(path.read_bytes()) > 1000
+
+
+def test_glosses_show_every_reading_of_a_character() -> None:
+    glosses = _tokens(_segment("行"))[0]["glosses"]
+    assert isinstance(glosses, list) and len(glosses) <= 8
+    assert "row" in glosses  # háng
+    assert "to walk" in glosses  # xíng
