@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import metadata
 
 from fastapi import APIRouter
@@ -18,6 +19,7 @@ _PACKAGES = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=1)  # installed versions do not change while the process runs
 def _versions() -> dict[str, str]:
     versions = {}
     for name in _PACKAGES:

@@ -26,7 +26,6 @@ def test_splits_at_sentence_ends(text: str, sentences: list[str]) -> None:
 )
 def test_separators_and_sentences_rebuild_the_text(text: str) -> None:
     split = split_sentences(text)
-    assert split.join(split.sentences, target="keep") == text or "\n" not in text
     rebuilt = split.separators[0] + "".join(
         s + sep for s, sep in zip(split.sentences, split.separators[1:], strict=True)
     )
