@@ -8,6 +8,7 @@ once (`refetch`), and a failure is reported as ModelUnavailable, never cached fo
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,8 +57,6 @@ def _local_fingerprint(directory: Path) -> str:
     for name in sorted(p.name for p in directory.iterdir() if p.is_file()):
         stat = (directory / name).stat()
         stats.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-    import hashlib
-
     return hashlib.sha256("|".join(stats).encode()).hexdigest()[:16]
 
 
