@@ -79,15 +79,15 @@ def _overall_level(levels: list[int]) -> int | None:
 
 
 def _annotate(piece: str, start: int, lexicon: Lexicon, standard: str, pos: str | None) -> Word:
-    chinese = has_han(piece)
+    entry = lexicon.entry(piece) if has_han(piece) else None  # one query for all three
     return Word(
         text=piece,
         start=start,
         end=start + len(piece),
-        is_chinese=chinese,
-        pinyin=lexicon.pinyin(piece) if chinese else None,
-        hsk_level=lexicon.hsk_level(piece, standard) if chinese else None,
-        glosses=lexicon.glosses(piece) if chinese else [],
+        is_chinese=entry is not None,
+        pinyin=entry.pinyin if entry else None,
+        hsk_level=entry.hsk_levels.get(standard) if entry else None,
+        glosses=entry.glosses if entry else [],
         pos=pos,
     )
 
@@ -115,6 +115,5 @@ def segment(text: str, standard: str = "2025", with_pos: bool = False) -> Segmen
 
 
 def warm_up() -> None:
-    """Load jiagu's model, the lexicon and pypinyin now rather than on the first request."""
+    """Load jiagu's model and open the lexicon now rather than on the first request."""
     segment("我喜欢学习中文")
-    get_lexicon().pinyin("㐀")  # a character CC-CEDICT lacks: imports pypinyin

