@@ -15,6 +15,7 @@ import time
 
 STARTED = time.monotonic()
 
+import resource  # noqa: E402
 import sys  # noqa: E402
 
 from bench.workload import emit, force_backend, peak_rss_mb, serve_ops, workload  # noqa: E402
@@ -44,6 +45,9 @@ def main() -> None:
                 "done_at": time.monotonic(),
                 "load_s": reg.load_seconds[direction],
                 "torch_imported": "torch" in sys.modules,
+                # The converter is this process's only child: its peak resident set.
+                "converter_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                "rss_mb": peak_rss_mb(),
             }
         )
         return

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -222,16 +223,35 @@ def convert_all(env: dict[str, str]) -> dict[str, Any]:
             result[f"{direction}-{compute_type}"] = {
                 "process_s": out["done_at"] - started,  # python + torch import + convert + load
                 "load_s": out["load_s"],  # registry.get: conversion (+ its imports) + load
+                "converter_rss_mb": out["converter_rss_mb"],  # the converter child's peak
             }
     return result
 
 
-def cold_starts(runs: int, dirs: dict[str, str], env: dict[str, str]) -> dict[str, Any]:
+def first_translations(env: dict[str, str]) -> dict[str, Any]:
+    """A fresh server: process start → first /translate 200, then both directions loaded."""
     work = workload()
-    one, en_one = work["one"]["texts"], work["en_one"]["texts"]
+    server = Server(env)
+    try:
+        first_translate = server.first_ok("/translate", translate_body(work["one"]["texts"]))
+        server.post("/translate", translate_body(work["en_one"]["texts"], "en", "zh"))
+        state = server.state()
+        return {
+            "first_translate_s": first_translate,
+            "rss_mb": server.rss_mb(),
+            "load_s": state["load_seconds"],
+            "torch": state["torch"],
+            "transformers": state["transformers"],
+        }
+    finally:
+        server.close()
+
+
+def cold_starts(runs: int, dirs: dict[str, str], env: dict[str, str]) -> dict[str, Any]:
     seed: list[dict[str, Any]] = []
     ours_segment: list[dict[str, Any]] = []
     ours_translate: list[dict[str, Any]] = []
+    ours_translate_float32: list[dict[str, Any]] = []
     for run in range(runs):
         log(f"cold starts, round {run + 1}/{runs} (load {loadavg():.1f})")
         started, out = run_child(
@@ -260,25 +280,20 @@ def cold_starts(runs: int, dirs: dict[str, str], env: dict[str, str]) -> dict[st
         finally:
             server.close()
 
-        server = Server(env)
-        try:
-            first_translate = server.first_ok("/translate", translate_body(one))
-            server.post("/translate", translate_body(en_one, "en", "zh"))  # both loaded
-            state = server.state()
-            ours_translate.append(
-                {
-                    "first_translate_s": first_translate,
-                    "rss_mb": server.rss_mb(),
-                    "load_s": state["load_seconds"],
-                    "torch": state["torch"],
-                    "transformers": state["transformers"],
-                }
-            )
-        finally:
-            server.close()
-    return {"seed": seed, "ours_segment": ours_segment, "ours_translate": ours_translate}
+        ours_translate.append(first_translations(env))
+        ours_translate_float32.append(
+            first_translations({**env, "TRANSLATE_COMPUTE_TYPE": "float32"})
+        )
+    return {
+        "seed": seed,
+        "ours_segment": ours_segment,
+        "ours_translate": ours_translate,
+        "ours_translate_float32": ours_translate_float32,
+    }
 
 
+# The service over HTTP: its default (int8 weights) and the lossless float32 option.
+HTTP_ARMS = {"http": "int8", "http-float32": "float32"}
 ENGINE_ARMS = (  # (label, engine, compute type, threads setting; 0 = the CPUs we may use)
     ("ct2-float32-default", "ctranslate2", "float32", 0),
     ("ct2-float32-1t", "ctranslate2", "float32", 1),
@@ -292,7 +307,7 @@ def warm(runs: int, dirs: dict[str, str], env: dict[str, str]) -> dict[str, Any]
     work = workload()
     log("starting warm arms")
     workers: dict[str, Worker] = {}
-    server: Server | None = None
+    servers: dict[str, Server] = {}
     samples: dict[str, dict[str, list[float]]] = {}
     info: dict[str, Any] = {}
     try:
@@ -305,13 +320,13 @@ def warm(runs: int, dirs: dict[str, str], env: dict[str, str]) -> dict[str, Any]
                 ["-m", "bench.engine_arm", "serve", engine, compute_type, str(threads)],
                 env,
             )
-        server = Server(env)
-        server.first_ok("/translate", translate_body(work["one"]["texts"]))
+        for label, compute_type in HTTP_ARMS.items():
+            servers[label] = Server({**env, "TRANSLATE_COMPUTE_TYPE": compute_type})
+            servers[label].first_ok("/translate", translate_body(work["one"]["texts"]))
         info = {name: worker.ready for name, worker in workers.items()}
 
-        def http(op: str) -> float:
-            assert server is not None
-            return server.post("/translate", translate_body(work[op]["texts"]))
+        def http(label: str, op: str) -> float:
+            return servers[label].post("/translate", translate_body(work[op]["texts"]))
 
         # arm → op → a function that runs the op once and returns its seconds
         arms: dict[str, dict[str, Any]] = {
@@ -319,8 +334,9 @@ def warm(runs: int, dirs: dict[str, str], env: dict[str, str]) -> dict[str, Any]
             "seed-1t": {
                 op: (lambda op=op: workers["seed"].time(op, threads=1)) for op in ("one", "para")
             },
-            "http": {op: (lambda op=op: http(op)) for op in OPS},
         }
+        for label in HTTP_ARMS:
+            arms[label] = {op: (lambda op=op, label=label: http(label, op)) for op in OPS}
         for label, *_ in ENGINE_ARMS:
             arms[label] = {op: (lambda op=op, w=workers[label]: w.time(op)) for op in OPS}
         samples = {arm: {op: [] for op in ops} for arm, ops in arms.items()}
@@ -338,11 +354,11 @@ def warm(runs: int, dirs: dict[str, str], env: dict[str, str]) -> dict[str, Any]
                 for op, fn in arms[arm].items():
                     samples[arm][op].append(fn())
         info["rss_mb"] = {name: w.call("rss")["rss_mb"] for name, w in workers.items()}
-        info["http_rss_mb"] = server.rss_mb()
+        info["http_rss_mb"] = {label: server.rss_mb() for label, server in servers.items()}
     finally:
         for worker in workers.values():
             worker.close()
-        if server is not None:
+        for server in servers.values():
             server.close()
     return {"samples": samples, "workers": info}
 
@@ -356,40 +372,64 @@ def segment_probe(env: dict[str, str]) -> dict[str, Any]:
 
 
 def summarize(raw: dict[str, Any]) -> dict[str, Any]:
+    """Headline keys measure the service's defaults (int8 weights); *_float32 the exact option."""
     warm_samples = raw["warm"]["samples"]
     m = {arm: {op: med(v) for op, v in ops.items()} for arm, ops in warm_samples.items()}
     cold = raw["cold"]
     seed_first = med([r["first_translation_s"] for r in cold["seed"]])
-    ours_first = med([r["first_translate_s"] for r in cold["ours_translate"]])
     seed_rss = med([r["rss_mb"] for r in cold["seed"]])
-    ours_rss = med([r["rss_mb"] for r in cold["ours_translate"]])
-    engine = m["ct2-float32-default"]
+
+    def cold_figures(rows: list[dict[str, Any]]) -> tuple[float, float]:
+        return med([r["first_translate_s"] for r in rows]), med([r["rss_mb"] for r in rows])
+
+    ours_first, ours_rss = cold_figures(cold["ours_translate"])
+    f32_first, f32_rss = cold_figures(cold["ours_translate_float32"])
+    engine = m["ct2-int8-default"]
     return {
         "paragraph_speedup": m["seed"]["para"] / m["http"]["para"],
         "paragraph_speedup_engine": m["seed"]["para"] / engine["para"],
-        "paragraph_speedup_1t": m["seed-1t"]["para"] / m["ct2-float32-1t"]["para"],
+        "paragraph_speedup_1t": m["seed-1t"]["para"] / m["ct2-int8-1t"]["para"],
+        "paragraph_speedup_float32": m["seed"]["para"] / m["http-float32"]["para"],
+        "paragraph_speedup_float32_1t": m["seed-1t"]["para"] / m["ct2-float32-1t"]["para"],
         "one_sentence_speedup": m["seed"]["one"] / m["http"]["one"],
         "batch16_speedup": m["seed"]["batch16"] / m["http"]["batch16"],
         "cold_start_speedup": seed_first / ours_first,
+        "cold_start_speedup_float32": seed_first / f32_first,
         "rss_ratio": ours_rss / seed_rss,
+        "rss_ratio_float32": f32_rss / seed_rss,
         "first_segment_s": med([r["first_segment_s"] for r in cold["ours_segment"]]),
         "segment_imports_torch": bool(
             raw["segment_probe"]["torch"] or any(r["torch"] for r in cold["ours_segment"])
         ),
-        "translate_imports_torch": any(r["torch"] for r in cold["ours_translate"]),
+        "translate_imports_torch": any(
+            r["torch"] for r in cold["ours_translate"] + cold["ours_translate_float32"]
+        ),
         "first_translate_s": ours_first,
+        "first_translate_float32_s": f32_first,
         "seed_first_translation_s": seed_first,
         "model_load_s": med([r["load_s"]["zh-en"] for r in cold["ours_translate"]]),
+        "model_load_float32_s": med([r["load_s"]["zh-en"] for r in cold["ours_translate_float32"]]),
         "seed_model_load_s": med([r["load_one_s"] for r in cold["seed"]]),
         "seed_imports_s": med([r["imports_s"] for r in cold["seed"]]),
         "ours_peak_rss_mb": ours_rss,
+        "ours_float32_peak_rss_mb": f32_rss,
         "seed_peak_rss_mb": seed_rss,
         "http_overhead_para_s": m["http"]["para"] - engine["para"],
         "http_overhead_one_s": m["http"]["one"] - engine["one"],
         "conversion_s": {k: v["process_s"] for k, v in raw["conversion"].items()},
+        "converter_peak_rss_mb": {k: v["converter_rss_mb"] for k, v in raw["conversion"].items()},
         "medians_s": m,
         "lambda": lambda_costs(m),
     }
+
+
+def dev_stack_memory_mb() -> int:
+    """memoryMb of the committed dev stack: the size the costs below are quoted at."""
+    text = (ROOT / "Pulumi.dev.yaml").read_text(encoding="utf-8")
+    found = re.search(r"^\s*hanzi-lambda:memoryMb:\s*(\d+)", text, re.MULTILINE)
+    if found is None:
+        raise RuntimeError("Pulumi.dev.yaml sets no hanzi-lambda:memoryMb")
+    return int(found.group(1))
 
 
 def lambda_costs(m: dict[str, dict[str, float]]) -> dict[str, Any]:
@@ -397,16 +437,25 @@ def lambda_costs(m: dict[str, dict[str, float]]) -> dict[str, Any]:
 
     Assumes a request's billed duration ≈ its measured latency here (one Lambda vCPU ≈ one
     core of this machine) and ignores the per-request fee, cold starts and HTTP front-ends.
-    At 1769 MB a function has one vCPU's worth of CPU, so it runs threads=1 (the engine's
-    1-thread median plus the HTTP overhead measured here); at 3008 MB it has ~1.7 vCPUs,
-    counted at the default-threads HTTP median. The seed: its measured median at 8096 MB.
+    Up to 1769 MB a function has at most one vCPU, so it runs threads=1 (the dev stack's
+    translateThreads): the engine's 1-thread median plus the HTTP overhead measured here.
+    The seed: its measured median at 8096 MB.
     """
-    overhead = max(0.0, m["http"]["para"] - m["ct2-float32-default"]["para"])
+    memory = dev_stack_memory_mb()
+
+    def overhead(http: str, engine: str) -> float:
+        return max(0.0, m[http]["para"] - m[engine]["para"])
+
     cases = {
         "seed_8096mb": (SEED_MEMORY_MB, m["seed"]["para"]),
-        "ours_1769mb_threads1": (1769, m["ct2-float32-1t"]["para"] + overhead),
-        "ours_3008mb_default_threads": (3008, m["http"]["para"]),
-        "ours_int8_1769mb_threads1": (1769, m["ct2-int8-1t"]["para"] + overhead),
+        f"ours_int8_{memory}mb_threads1": (
+            memory,
+            m["ct2-int8-1t"]["para"] + overhead("http", "ct2-int8-default"),
+        ),
+        f"ours_float32_{memory}mb_threads1": (
+            memory,
+            m["ct2-float32-1t"]["para"] + overhead("http-float32", "ct2-float32-default"),
+        ),
     }
     return {
         name: {
@@ -424,10 +473,12 @@ def fmt_s(value: float) -> str:
 
 def table(summary: dict[str, Any], raw: dict[str, Any]) -> str:
     m = summary["medians_s"]
+    s = summary
     runs = raw["runs"]
     rows = [
-        "| Figure | Seed's way | Ours: engine direct | Ours: HTTP (uvicorn) | Seed / ours (HTTP) |",
-        "|---|---:|---:|---:|---:|",
+        "| Figure | Seed's way | Ours: engine direct | Ours: HTTP (uvicorn) | Seed / ours (HTTP) "
+        "| Ours, float32 option: HTTP | Seed / float32 |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     labels = {
         "one": "Warm latency, 1 sentence",
@@ -435,30 +486,35 @@ def table(summary: dict[str, Any], raw: dict[str, Any]) -> str:
         "batch16": f"{BATCH_SENTENCES} sentences (16 texts, one request)",
     }
     for op, label in labels.items():
-        seed, eng, http = m["seed"][op], m["ct2-float32-default"][op], m["http"][op]
+        seed, eng, http, f32 = (
+            m["seed"][op], m["ct2-int8-default"][op], m["http"][op], m["http-float32"][op]
+        )  # fmt: skip
         rows.append(
-            f"| {label} | {fmt_s(seed)} | {fmt_s(eng)} | {fmt_s(http)} | {seed / http:.1f}× |"
+            f"| {label} | {fmt_s(seed)} | {fmt_s(eng)} | {fmt_s(http)} | {seed / http:.1f}× "
+            f"| {fmt_s(f32)} | {seed / f32:.1f}× |"
         )
-    for op in ("batch16",):
-        seed, http = m["seed"][op], m["http"][op]
-        rows.append(
-            f"| Throughput, {BATCH_SENTENCES} sentences | {BATCH_SENTENCES / seed:.2f} sent/s | "
-            f"{BATCH_SENTENCES / m['ct2-float32-default'][op]:.2f} sent/s | "
-            f"{BATCH_SENTENCES / http:.2f} sent/s | {seed / http:.1f}× |"
-        )
-    s = summary
+    seed_b, http_b, f32_b = m["seed"]["batch16"], m["http"]["batch16"], m["http-float32"]["batch16"]
     rows += [
+        f"| Throughput, {BATCH_SENTENCES} sentences | {BATCH_SENTENCES / seed_b:.2f} sent/s | "
+        f"{BATCH_SENTENCES / m['ct2-int8-default']['batch16']:.2f} sent/s | "
+        f"{BATCH_SENTENCES / http_b:.2f} sent/s | {seed_b / http_b:.1f}× | "
+        f"{BATCH_SENTENCES / f32_b:.2f} sent/s | {seed_b / f32_b:.1f}× |",
         f"| Process start → first translation | {fmt_s(s['seed_first_translation_s'])} | — | "
         f"{fmt_s(s['first_translate_s'])} (first /translate 200) | "
-        f"{s['cold_start_speedup']:.1f}× |",
-        f"| Process start → first /segment 200 | — | — | {fmt_s(s['first_segment_s'])} | — |",
+        f"{s['cold_start_speedup']:.1f}× | {fmt_s(s['first_translate_float32_s'])} | "
+        f"{s['cold_start_speedup_float32']:.1f}× |",
+        f"| Process start → first /segment 200 | — | — | {fmt_s(s['first_segment_s'])} | — "
+        "| — | — |",
         f"| Model load, one direction | {fmt_s(s['seed_model_load_s'])} (from_pretrained) | — | "
-        f"{fmt_s(s['model_load_s'])} (converted dir) | — |",
-        f"| torch + transformers imports | {fmt_s(s['seed_imports_s'])} | — | not imported | — |",
+        f"{fmt_s(s['model_load_s'])} (converted dir) | — | {fmt_s(s['model_load_float32_s'])} "
+        "| — |",
+        f"| torch + transformers imports | {fmt_s(s['seed_imports_s'])} | — | not imported | — "
+        "| not imported | — |",
         f"| Peak RSS, both directions loaded | {s['seed_peak_rss_mb']:.0f} MB | — | "
-        f"{s['ours_peak_rss_mb']:.0f} MB | ours = {s['rss_ratio']:.2f}× seed |",
+        f"{s['ours_peak_rss_mb']:.0f} MB | ours = {s['rss_ratio']:.2f}× seed | "
+        f"{s['ours_float32_peak_rss_mb']:.0f} MB | {s['rss_ratio_float32']:.2f}× seed |",
         "| /segment path imports torch | — | — | "
-        f"{'yes' if s['segment_imports_torch'] else 'no'} | — |",
+        f"{'yes' if s['segment_imports_torch'] else 'no'} | — | — | — |",
     ]
     extra = [
         "",
@@ -468,14 +524,7 @@ def table(summary: dict[str, Any], raw: dict[str, Any]) -> str:
         "| Arm | 1 sentence | Paragraph | 16 sentences |",
         "|---|---:|---:|---:|",
     ]
-    threads = {
-        "ct2-float32-default": "float32, threads=default",
-        "ct2-float32-1t": "float32, threads=1",
-        "ct2-int8-default": "int8 (lossy), threads=default",
-        "ct2-int8-1t": "int8 (lossy), threads=1",
-        "transformers-batched-default": "transformers engine (reference), batched, threads=default",
-    }
-    default_threads = raw["warm"]["workers"]["ct2-float32-default"]["threads"]
+    default_threads = raw["warm"]["workers"]["ct2-int8-default"]["threads"]
     seed_threads = raw["warm"]["workers"]["seed"]["torch_threads"]
     extra.append(
         f"| Seed's way, torch default threads ({seed_threads}) | {fmt_s(m['seed']['one'])} | "
@@ -485,19 +534,21 @@ def table(summary: dict[str, Any], raw: dict[str, Any]) -> str:
         f"| Seed's way, torch 1 thread | {fmt_s(m['seed-1t']['one'])} | "
         f"{fmt_s(m['seed-1t']['para'])} | — |"
     )
-    for arm, label in threads.items():
-        label = label.replace("default", f"default ({default_threads})")
+    arm_labels = {
+        "ct2-int8-default": "ctranslate2 int8 (the default), threads=default",
+        "ct2-int8-1t": "ctranslate2 int8 (the default), threads=1",
+        "ct2-float32-default": "ctranslate2 float32 (exact), threads=default",
+        "ct2-float32-1t": "ctranslate2 float32 (exact), threads=1",
+        "transformers-batched-default": "transformers engine (reference), batched, threads=default",
+        "http": "Service over HTTP, int8 (the default), threads=default",
+        "http-float32": "Service over HTTP, float32, threads=default",
+    }
+    for arm, label in arm_labels.items():
+        label = label.replace("threads=default", f"threads=default ({default_threads})")
         extra.append(
-            f"| ctranslate2 {label} | {fmt_s(m[arm]['one'])} | {fmt_s(m[arm]['para'])} | "
-            f"{fmt_s(m[arm]['batch16'])} |"
-            if arm.startswith("ct2")
-            else f"| {label} | {fmt_s(m[arm]['one'])} | {fmt_s(m[arm]['para'])} | "
+            f"| {label} | {fmt_s(m[arm]['one'])} | {fmt_s(m[arm]['para'])} | "
             f"{fmt_s(m[arm]['batch16'])} |"
         )
-    extra.append(
-        f"| Service over HTTP (ctranslate2 float32, threads=default) | {fmt_s(m['http']['one'])} | "
-        f"{fmt_s(m['http']['para'])} | {fmt_s(m['http']['batch16'])} |"
-    )
     extra += ["", "Lambda, GB-seconds per 1000 paragraph translations (see lambda_costs):", ""]
     for name, case in summary["lambda"].items():
         extra.append(
@@ -509,6 +560,8 @@ def table(summary: dict[str, Any], raw: dict[str, Any]) -> str:
         "",
         "One-time CTranslate2 conversion (fresh process, incl. torch import; n=1 each): "
         + ", ".join(f"{k} {v:.1f} s" for k, v in conv.items()),
+        "Converter child's peak RSS: "
+        + ", ".join(f"{k} {v:.0f} MB" for k, v in summary["converter_peak_rss_mb"].items()),
     ]
     return "\n".join(rows + extra)
 
@@ -545,7 +598,7 @@ def main() -> None:
                 # (the steady state); segment_probe builds it first.
                 "LEXICON_CACHE_DIR": str(tmp / "lexicon"),
                 "TRANSLATE_ENGINE": "ctranslate2",
-                "TRANSLATE_COMPUTE_TYPE": "float32",
+                "TRANSLATE_COMPUTE_TYPE": "int8",  # the service's default; arms override it
                 "TRANSLATE_THREADS": "0",
                 "TRANSLATE_CACHE_SIZE": "0",  # a cache would fake speed
                 "TRANSLATE_NUM_BEAMS": "",  # the model's own: 6

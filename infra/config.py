@@ -120,7 +120,7 @@ def _api_keys(cfg: pulumi.Config) -> pulumi.Output[str] | None:
 def load() -> StackConfig:
     """Read and validate the current stack's config."""
     cfg = pulumi.Config()
-    memory = _int(cfg, "memoryMb", 2048, 128, MAX_MEMORY_MB)
+    memory = _int(cfg, "memoryMb", 1769, 128, MAX_MEMORY_MB)
     timeout = _int(cfg, "timeoutSeconds", 300, MIN_TIMEOUT_S, MAX_TIMEOUT_S)
     retention = _int(cfg, "logRetentionDays", 14, 1, 3653)
     if retention not in LOG_RETENTION_DAYS:
@@ -149,7 +149,7 @@ def load() -> StackConfig:
         prewarm=True if prewarm is None else prewarm,
         translate_engine=cast(Engine, _choice(cfg, "translateEngine", Engine, "ctranslate2")),
         translate_compute_type=cast(
-            ComputeType, _choice(cfg, "translateComputeType", ComputeType, "float32")
+            ComputeType, _choice(cfg, "translateComputeType", ComputeType, "int8")
         ),
         translate_num_beams=_int(cfg, "translateNumBeams", 0, 0, 8),
         translate_threads=_int(cfg, "translateThreads", 1, 0, 16),

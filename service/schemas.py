@@ -163,6 +163,10 @@ class SegmentResponse(BaseModel):
 class ModelStatus(BaseModel):
     direction: Direction
     model: str = Field(description="Configured hub id or directory.")
+    engine: Literal["ctranslate2", "transformers"]
+    compute_type: Literal["int8", "float32"] = Field(
+        description="Weight precision: int8 is slightly lossy, float32 the published weights."
+    )
     loaded: bool
     error: str | None = Field(None, description="Why the last load failed, if it did.")
 

@@ -26,8 +26,12 @@ class Settings(BaseSettings):
         "ctranslate2",
         description="Inference engine; ctranslate2 converts the same weights on first load.",
     )
-    translate_compute_type: Literal["float32", "int8"] = Field(
-        "float32", description="int8 is faster and smaller but lossy (ctranslate2 only)."
+    translate_compute_type: Literal["int8", "float32"] = Field(
+        "int8",
+        description=(
+            "Weights as stored by the conversion: int8 (default; ~4x smaller, faster, slightly "
+            "lossy) or float32 (exactly the published weights). ctranslate2 only."
+        ),
     )
     translate_num_beams: int | None = Field(
         None, ge=1, le=8, description="Beam count; empty keeps the model's own (lossless)."

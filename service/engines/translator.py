@@ -120,6 +120,12 @@ class TranslatorRegistry:
     def model_spec_for(self, spec: DirectionSpec) -> str:
         return str(getattr(self.settings, spec.setting.lower()))
 
+    def compute_type(self) -> str:
+        """The weight precision in use: the transformers engine always runs float32."""
+        if self.settings.translate_engine == "transformers":
+            return "float32"
+        return self.settings.translate_compute_type
+
     def is_loaded(self, direction: str) -> bool:
         return direction in self._translators
 

@@ -39,6 +39,8 @@ def health(registry: RegistryDep) -> HealthResponse:
             ModelStatus(
                 direction=direction,
                 model=registry.model_spec(direction),
+                engine=registry.settings.translate_engine,
+                compute_type=registry.compute_type(),
                 loaded=registry.is_loaded(direction),
                 error=registry.last_error(direction),
             )

@@ -33,7 +33,9 @@ def test_environment_carries_the_service_settings(deployment: Deployment) -> Non
     assert variables["TRANSLATE_MODEL_ZH_EN"] == deployment.setting("modelZhEn")
     assert variables["TRANSLATE_MODEL_EN_ZH"] == deployment.setting("modelEnZh")
     assert variables["TRANSLATE_ENGINE"] == deployment.setting("translateEngine")
-    assert variables["TRANSLATE_COMPUTE_TYPE"] == "float32"
+    assert (
+        variables["TRANSLATE_COMPUTE_TYPE"] == deployment.setting("translateComputeType") == "int8"
+    )
     assert variables["TRANSLATE_NUM_BEAMS"] == ""
     assert variables["TRANSLATE_THREADS"] == str(deployment.setting("translateThreads"))
     assert variables["MAX_TEXT_CHARS"] == "5000"

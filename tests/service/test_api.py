@@ -103,7 +103,8 @@ def test_missing_model_is_503_with_retry_after_and_segment_keeps_working(
     assert client.post("/segment", json={"text": "你好"}).status_code == 200
     health = client.get("/health").json()
     assert health["models"][0] == {
-        "direction": "zh-en", "model": str(late), "loaded": False, "error": "directory not found"
+        "direction": "zh-en", "model": str(late), "engine": "ctranslate2", "compute_type": "int8",
+        "loaded": False, "error": "directory not found",
     }  # fmt: skip
 
     late.symlink_to(tiny_models["zh-en"], target_is_directory=True)
@@ -144,6 +145,11 @@ def test_health_lists_versions_and_models(with_models: Configure) -> None:
     assert body["status"] == "ok"
     assert {"fastapi", "jiagu", "ctranslate2", "transformers"} <= body["versions"].keys()
     assert [m["direction"] for m in body["models"]] == ["zh-en", "en-zh"]
+    # The lossy default is visible, not silent; the reference engine is always float32.
+    assert {(m["engine"], m["compute_type"]) for m in body["models"]} == {("ctranslate2", "int8")}
+    with_models(translate_engine="transformers")
+    body = client.get("/health").json()
+    assert {m["compute_type"] for m in body["models"]} == {"float32"}
 
 
 def test_api_keys_guard_everything_but_health_and_docs(with_models: Configure) -> None:

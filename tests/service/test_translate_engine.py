@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from service.engines.backends import CTranslate2Backend, TransformersBackend
-from service.engines.model_source import ModelUnavailable
+from service.engines.model_source import ModelUnavailable, locate
 from service.engines.translator import TranslatorRegistry
 from service.settings import Settings
 
@@ -66,7 +66,12 @@ def test_ctranslate2_conversion_matches_transformers_token_for_token(
     """float32 greedy output of the converted model equals the reference, token by token."""
     sentences = ["我喜欢学习中文。", "今天天气很好。", "银行在哪里？"]
     reference = _registry(tiny_models, translate_engine="transformers", translate_num_beams=1)
-    converted = _registry(tiny_models, translate_engine="ctranslate2", translate_num_beams=1)
+    converted = _registry(
+        tiny_models,
+        translate_engine="ctranslate2",
+        translate_compute_type="float32",
+        translate_num_beams=1,
+    )
     ref_backend = reference.get("zh-en").backend
     ct2_backend = converted.get("zh-en").backend
     assert isinstance(ref_backend, TransformersBackend)
@@ -151,11 +156,21 @@ def test_missing_directory_fails_then_loads_once_it_appears(
     assert registry.load_counts["zh-en"] == 3
 
 
-def test_lossy_options_are_opt_in(tiny_models: dict[str, Path]) -> None:
-    default = _registry(tiny_models).get("zh-en").backend
-    assert default.decoding.num_beams == 4  # the tiny model's own generation config
-    fast = _registry(tiny_models, translate_num_beams=1, translate_compute_type="int8")
-    backend = fast.get("zh-en").backend
+def test_defaults_keep_the_beams_and_store_int8_weights(tiny_models: dict[str, Path]) -> None:
+    default = _registry(tiny_models)
+    backend = default.get("zh-en").backend
     assert isinstance(backend, CTranslate2Backend)
-    assert backend.decoding.num_beams == 1
+    assert backend.decoding.num_beams == 4  # the tiny model's own generation config
     assert backend.translator.compute_type.startswith("int8")  # CTranslate2: int8_float32
+    files = locate(str(tiny_models["zh-en"]), "TRANSLATE_MODEL_ZH_EN")
+    int8_dir = default.converted_dir(files)
+    assert int8_dir.name.endswith("-int8")  # quantized once, at conversion: later loads read it
+    exact = _registry(tiny_models, translate_compute_type="float32", translate_num_beams=1)
+    float32_backend = exact.get("zh-en").backend
+    assert isinstance(float32_backend, CTranslate2Backend)
+    assert float32_backend.decoding.num_beams == 1
+    assert float32_backend.translator.compute_type == "float32"
+    # 8-bit matrices: well under half the bytes (a quarter at opus-mt's size, where the
+    # float32 biases and norms that this tiny model is rich in weigh little).
+    float32_bin = (exact.converted_dir(files) / "model.bin").stat().st_size
+    assert (int8_dir / "model.bin").stat().st_size < 0.5 * float32_bin
