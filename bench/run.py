@@ -236,9 +236,13 @@ def first_translations(env: dict[str, str]) -> dict[str, Any]:
         first_translate = server.first_ok("/translate", translate_body(work["one"]["texts"]))
         server.post("/translate", translate_body(work["en_one"]["texts"], "en", "zh"))
         state = server.state()
+        rss_mb = server.rss_mb()
+        # Part-of-speech tags (an opt-in of /segment) load one more model: sizing needs it.
+        server.post("/segment", {"text": "我喜欢学习中文。今天天气很好。", "pos": True})
         return {
             "first_translate_s": first_translate,
-            "rss_mb": server.rss_mb(),
+            "rss_mb": rss_mb,
+            "rss_with_pos_mb": server.rss_mb(),
             "load_s": state["load_seconds"],
             "torch": state["torch"],
             "transformers": state["transformers"],
@@ -413,6 +417,10 @@ def summarize(raw: dict[str, Any]) -> dict[str, Any]:
         "seed_imports_s": med([r["imports_s"] for r in cold["seed"]]),
         "ours_peak_rss_mb": ours_rss,
         "ours_float32_peak_rss_mb": f32_rss,
+        "ours_with_pos_peak_rss_mb": med([r["rss_with_pos_mb"] for r in cold["ours_translate"]]),
+        "ours_float32_with_pos_peak_rss_mb": med(
+            [r["rss_with_pos_mb"] for r in cold["ours_translate_float32"]]
+        ),
         "seed_peak_rss_mb": seed_rss,
         "http_overhead_para_s": m["http"]["para"] - engine["para"],
         "http_overhead_one_s": m["http"]["one"] - engine["one"],
@@ -513,6 +521,9 @@ def table(summary: dict[str, Any], raw: dict[str, Any]) -> str:
         f"| Peak RSS, both directions loaded | {s['seed_peak_rss_mb']:.0f} MB | — | "
         f"{s['ours_peak_rss_mb']:.0f} MB | ours = {s['rss_ratio']:.2f}× seed | "
         f"{s['ours_float32_peak_rss_mb']:.0f} MB | {s['rss_ratio_float32']:.2f}× seed |",
+        f"| Peak RSS, also after /segment with pos: true | — | — | "
+        f"{s['ours_with_pos_peak_rss_mb']:.0f} MB | — | "
+        f"{s['ours_float32_with_pos_peak_rss_mb']:.0f} MB | — |",
         "| /segment path imports torch | — | — | "
         f"{'yes' if s['segment_imports_torch'] else 'no'} | — | — | — |",
     ]

@@ -163,7 +163,7 @@ class SegmentResponse(BaseModel):
 class ModelStatus(BaseModel):
     direction: Direction
     model: str = Field(description="Configured hub id or directory.")
-    engine: Literal["ctranslate2", "transformers"]
+    engine: Literal["ctranslate2", "transformers"] = Field(description="TRANSLATE_ENGINE in use.")
     compute_type: Literal["int8", "float32"] = Field(
         description="Weight precision: int8 is slightly lossy, float32 the published weights."
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -12,6 +14,10 @@ if TYPE_CHECKING:
     from tests.infra.conftest import Deployment, Runner
 
 FUNCTION = "aws:lambda/function:Function"
+BENCH_RESULTS = Path(__file__).resolve().parents[2] / "bench" / "results.json"
+# Beyond the processes' own peaks: Lambda's runtime interface client and the page cache of
+# EFS reads, which count against the function's memory too.
+RUNTIME_HEADROOM_MB = 128
 IMAGE = "awsx:ecr:Image"
 INVOCATION = "aws:lambda/invocation:Invocation"
 PLATFORMS = {"x86_64": "linux/amd64", "arm64": "linux/arm64"}
@@ -26,6 +32,22 @@ def test_memory_timeout_and_environment_within_lambda_limits(deployment: Deploym
     assert 512 <= function["ephemeralStorage"]["size"] <= 10240
     variables = deployment.plain(function["environment"]["variables"])
     assert sum(len(k.encode()) + len(v.encode()) for k, v in variables.items()) < 4096
+
+
+def test_memory_holds_the_measured_peaks(deployment: Deployment) -> None:
+    """Serving both directions and, on a model's first load, the converter child at once.
+
+    Figures from `make bench` (bench/results.json) for the stack's compute type: peak RSS
+    of the server with both directions loaded, and of the converter process.
+    """
+    results = json.loads(BENCH_RESULTS.read_text(encoding="utf-8"))
+    compute_type = deployment.setting("translateComputeType")
+    serving = results["ours_peak_rss_mb" if compute_type == "int8" else "ours_float32_peak_rss_mb"]
+    converter = max(
+        mb for arm, mb in results["converter_peak_rss_mb"].items() if arm.endswith(compute_type)
+    )
+    memory = deployment.one(FUNCTION).inputs["memorySize"]
+    assert serving + converter + RUNTIME_HEADROOM_MB <= memory
 
 
 def test_environment_carries_the_service_settings(deployment: Deployment) -> None:
