@@ -273,12 +273,9 @@ def cache_file(cache_dir: Path) -> Path:
 def load_or_build(cache_dir: Path) -> Lexicon:
     """The cached database when present and whole, else parse the sources and cache them."""
     path = cache_file(cache_dir)
-    try:
-        return _open(path)
-    except FileNotFoundError:
-        pass
-    except (OSError, sqlite3.Error) as exc:  # a torn or foreign file is rebuilt, never fatal
-        log.warning("lexicon cache unreadable, rebuilding", extra={"error": repr(exc)})
+    existing = sqlite_cache.open_existing(path, _open, log, "lexicon")
+    if existing is not None:
+        return existing
     rows = _rows()
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)

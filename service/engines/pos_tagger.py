@@ -223,12 +223,9 @@ def _build_in_child(cache_dir: Path) -> None:
 def load_or_build(cache_dir: Path) -> PosTagger:
     """The cached database when present and whole, else build it (in a child) and open it."""
     path = cache_file(cache_dir)
-    try:
-        return _open(path)
-    except FileNotFoundError:
-        pass
-    except (OSError, sqlite3.Error) as exc:  # a torn or foreign file is rebuilt, never fatal
-        log.warning("POS cache unreadable, rebuilding", extra={"error": repr(exc)})
+    existing = sqlite_cache.open_existing(path, _open, log, "POS")
+    if existing is not None:
+        return existing
     try:
         _build_in_child(cache_dir)
         return _open(path)

@@ -9,14 +9,17 @@ one, and is then only ever opened read-only and immutable, checked to be whole.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 SUFFIX = ".sqlite3"
+T = TypeVar("T")
 
 
 def versioned_path(cache_dir: Path, kind: str, cache_format: int, packages: Iterable[str]) -> Path:
@@ -64,6 +67,19 @@ def open_read_only(path: Path, check: Callable[[sqlite3.Connection], None]) -> s
         connection.close()
         raise
     return connection
+
+
+def open_existing(
+    path: Path, open_file: Callable[[Path], T], log: logging.Logger, what: str
+) -> T | None:
+    """The built file, opened; None when it is missing or must be rebuilt (torn, foreign)."""
+    try:
+        return open_file(path)
+    except FileNotFoundError:
+        return None
+    except (OSError, sqlite3.Error) as exc:  # a torn or foreign file is rebuilt, never fatal
+        log.warning(f"{what} cache unreadable, rebuilding", extra={"error": repr(exc)})
+        return None
 
 
 def remove_stale(keep: Path, kind: str) -> None:
