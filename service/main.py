@@ -7,7 +7,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
+from service.docs_pages import DOCS_PATHS, DocsPagesPolicy
 from service.errors import install_error_handlers
 from service.middleware import RequestContextMiddleware
 from service.request_context import configure_logging
@@ -36,12 +38,15 @@ async def lifespan(_: FastAPI) -> AsyncIterator[None]:
 def create_app() -> FastAPI:
     settings = get_settings()
     configure_logging(settings.log_level)
-    app = FastAPI(
+    # /docs and /redoc with Swagger UI's and ReDoc's assets served by the app itself (from the
+    # fastapi-offline wheel), not from a CDN: the docs work offline and behind proxies.
+    app = FastAPIOffline(
         title="Hanzi Lambda",
         version="1.0.0",
         description=DESCRIPTION,
         lifespan=lifespan,
     )
+    app.add_middleware(DocsPagesPolicy, paths=DOCS_PATHS)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
     install_error_handlers(app)
     app.include_router(translate.router)
