@@ -5,14 +5,20 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TORCH := torch==2.13.0
+TORCH_CPU_INDEX ?= https://download.pytorch.org/whl/cpu
 
 .PHONY: serve test lint typecheck unit bench fuzz load screenshots clean
 
 $(STAMP): requirements-dev.txt requirements.txt service/requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	# torch first and pinned: the CPU build; a bare `torch` would pull a multi-GB CUDA build
-	$(BIN)/pip install --quiet torch==2.13.0
+	# torch first, pinned, CPU-only: PyPI's Linux x86_64 wheel is the CUDA build with several GB
+	# of nvidia-* wheels. PyTorch's CPU index is added (its 2.13.0+cpu outranks PyPI's 2.13.0);
+	# where it is unreachable, pip falls back to the configured index after one quick retry
+	# (short timeout: some machines set pip's default-timeout to minutes).
+	$(BIN)/pip install --quiet --retries 1 --timeout 20 \
+		--extra-index-url $(TORCH_CPU_INDEX) $(TORCH)
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 

@@ -89,6 +89,17 @@ def _int(cfg: pulumi.Config, key: str, default: int, low: int, high: int) -> int
     return value
 
 
+def _reserved_concurrency(cfg: pulumi.Config) -> int:
+    value = _int(cfg, "reservedConcurrency", -1, -1, 1000)
+    if value == 0:
+        # Lambda accepts 0 and then throttles every invocation, the deploy's warm-up included.
+        raise ConfigError(
+            "reservedConcurrency=0 would throttle every call to the function (the deploy's "
+            "warm-up too): use -1 for unreserved, or 1 or more to cap concurrent instances"
+        )
+    return value
+
+
 def _origins(cfg: pulumi.Config) -> tuple[str, ...]:
     raw: object = cfg.get_object("corsOrigins") or []
     if not isinstance(raw, list) or not all(isinstance(o, str) for o in raw):
@@ -135,7 +146,7 @@ def load() -> StackConfig:
         memory_mb=memory,
         timeout_s=timeout,
         ephemeral_storage_mb=_int(cfg, "ephemeralStorageMb", 1024, 512, 10240),
-        reserved_concurrency=_int(cfg, "reservedConcurrency", -1, -1, 1000),
+        reserved_concurrency=_reserved_concurrency(cfg),
         provisioned_concurrency=_int(cfg, "provisionedConcurrency", 0, 0, 100),
         log_retention_days=retention,
         availability_zones=_int(cfg, "availabilityZones", 2, 2, 3),

@@ -12,6 +12,9 @@ import pulumi_aws as aws
 # The extension sends JSON and, when keys are on, X-API-Key (header names are case-insensitive).
 CORS_HEADERS = ["content-type", "x-api-key"]
 CORS_METHODS = ["GET", "POST", "OPTIONS"]
+# Response headers a web page's script may read: the wait after a 503/429, the id to quote in a
+# report, and the service's phase timings.
+CORS_EXPOSE_HEADERS = ["retry-after", "x-request-id", "server-timing"]
 CORS_MAX_AGE_S = 3600
 # API Gateway's own context variables, one JSON object per request.
 ACCESS_LOG_FORMAT = json.dumps(
@@ -60,6 +63,7 @@ class HttpApi(pulumi.ComponentResource):
                 allow_origins=list(args.cors_origins),
                 allow_methods=CORS_METHODS,
                 allow_headers=CORS_HEADERS,
+                expose_headers=CORS_EXPOSE_HEADERS,
                 max_age=CORS_MAX_AGE_S,
             ),
             opts=child,

@@ -12,6 +12,7 @@ import pulumi_awsx as awsx
 from infra.config import NatStrategy
 
 NFS_PORT = 2049
+HTTPS_PORT = 443
 
 
 @dataclasses.dataclass(frozen=True)
@@ -21,7 +22,7 @@ class NetworkArgs:
 
 
 class Network(pulumi.ComponentResource):
-    """The function sits in private subnets: it reaches the hub through NAT, EFS over NFS."""
+    """The function sits in private subnets: HTTPS to the hub through NAT, NFS to EFS; no more."""
 
     vpc_id: pulumi.Output[str]
     private_subnet_ids: pulumi.Output[Sequence[str]]
@@ -46,17 +47,13 @@ class Network(pulumi.ComponentResource):
             opts=child,
         )
 
-        # No ingress: only API Gateway invokes the function, and not through the VPC.
-        # Egress to anywhere: the hub download (via NAT) and NFS to the mount targets.
+        # No ingress: only API Gateway invokes the function, and not through the VPC. No inline
+        # rules either: the provider then drops AWS's default allow-all egress, and the rules
+        # below (separate resources, so the two groups can name each other) are all there is.
         function_sg = aws.ec2.SecurityGroup(
             f"{name}-function-sg",
-            description="Hanzi Lambda function: egress only",
+            description="Hanzi Lambda function: HTTPS out, NFS to the model store",
             vpc_id=vpc.vpc_id,
-            egress=[
-                aws.ec2.SecurityGroupEgressArgs(
-                    protocol="-1", from_port=0, to_port=0, cidr_blocks=["0.0.0.0/0"]
-                )
-            ],
             opts=child,
         )
         # NFS from the function's group and nothing else; no egress (security groups are stateful).
@@ -75,10 +72,35 @@ class Network(pulumi.ComponentResource):
             ],
             opts=child,
         )
+        # The hub (and its CDN) over HTTPS through the NAT gateway. DNS needs no rule: security
+        # groups do not filter traffic to the VPC's own resolver.
+        https_out = aws.vpc.SecurityGroupEgressRule(
+            f"{name}-function-https-out",
+            security_group_id=function_sg.id,
+            description="HTTPS to the Hugging Face hub",
+            ip_protocol="tcp",
+            from_port=HTTPS_PORT,
+            to_port=HTTPS_PORT,
+            cidr_ipv4="0.0.0.0/0",
+            opts=child,
+        )
+        nfs_out = aws.vpc.SecurityGroupEgressRule(
+            f"{name}-function-nfs-out",
+            security_group_id=function_sg.id,
+            description="NFS to the model store's mount targets",
+            ip_protocol="tcp",
+            from_port=NFS_PORT,
+            to_port=NFS_PORT,
+            referenced_security_group_id=efs_sg.id,
+            opts=child,
+        )
 
         self.vpc_id = vpc.vpc_id
         self.private_subnet_ids = vpc.private_subnet_ids
-        self.function_security_group_id = function_sg.id
+        # Resolves once both egress rules exist, so the function (and its warm-up) waits for them.
+        self.function_security_group_id = pulumi.Output.all(
+            function_sg.id, https_out.id, nfs_out.id
+        ).apply(lambda ids: str(ids[0]))
         self.efs_security_group_id = efs_sg.id
         self.register_outputs(
             {

@@ -155,6 +155,13 @@ def test_out_of_range_settings_are_refused(run: Runner, key: str, value: str) ->
         run({f"hanzi-lambda:{key}": value})
 
 
+def test_reserved_concurrency_zero_is_refused_with_the_reason(run: Runner) -> None:
+    with pytest.raises(Exception, match=r"reservedConcurrency=0 would throttle every call"):
+        run({"hanzi-lambda:reservedConcurrency": "0"})
+    capped = run({"hanzi-lambda:reservedConcurrency": "1"})
+    assert capped.one(FUNCTION).inputs["reservedConcurrentExecutions"] == 1
+
+
 def test_exports(deployment: Deployment) -> None:
     exports = deployment.exports
     assert exports["apiUrl"].startswith("https://")

@@ -19,6 +19,13 @@ def test_cors_origins_come_from_config(deployment: Deployment) -> None:
     assert {h.lower() for h in cors["allowHeaders"]} == {"content-type", "x-api-key"}
 
 
+def test_cors_lets_web_pages_read_the_service_headers(deployment: Deployment) -> None:
+    """A page's script can read Retry-After (503/429), X-Request-ID and Server-Timing."""
+    cors = deployment.one(API).inputs["corsConfiguration"]
+    exposed = {h.lower() for h in cors["exposeHeaders"]}
+    assert exposed == {"retry-after", "x-request-id", "server-timing"}
+
+
 def test_integration_is_lambda_proxy_with_payload_2(deployment: Deployment) -> None:
     integration = deployment.one("aws:apigatewayv2/integration:Integration").inputs
     function = deployment.one("aws:lambda/function:Function")
