@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-# What a MarianMT translation model needs; weights in either format.
+# What a MarianMT translation model needs; weights in either format, safetensors preferred
+# (no pickle; transformers loads it first anyway).
 REQUIRED_FILES = ("config.json", "source.spm", "target.spm", "vocab.json")
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
-HUB_PATTERNS = ["*.json", "*.spm", *WEIGHT_FILES]
+CONFIG_PATTERNS = ["*.json", "*.spm"]
+HUB_PATTERNS = [*CONFIG_PATTERNS, *WEIGHT_FILES]
 
 
 class ModelUnavailable(Exception):
@@ -60,8 +63,16 @@ def _local_fingerprint(directory: Path) -> str:
     return hashlib.sha256("|".join(stats).encode()).hexdigest()[:16]
 
 
+def download_patterns(repo_files: Iterable[str]) -> list[str]:
+    """What to fetch from a repository holding `repo_files`: one weight format, not both
+    (opus-mt repositories can carry ~300 MB of each)."""
+    present = set(repo_files)
+    weights = next((name for name in WEIGHT_FILES if name in present), None)
+    return [*CONFIG_PATTERNS, *([weights] if weights else [])]
+
+
 def _hub_snapshot(repo_id: str, *, force: bool) -> Path:
-    from huggingface_hub import snapshot_download
+    from huggingface_hub import HfApi, snapshot_download
 
     if not force:
         try:  # a cold start with a warm cache makes no network call
@@ -71,7 +82,12 @@ def _hub_snapshot(repo_id: str, *, force: bool) -> Path:
         except Exception:  # noqa: BLE001 - not cached yet: download below
             pass
     log.info("downloading model", extra={"model": repo_id, "force": force})
-    return Path(snapshot_download(repo_id, allow_patterns=HUB_PATTERNS, force_download=force))
+    # The file list first, so the snapshot holds one weight format; pinned to that commit.
+    info = HfApi().model_info(repo_id)
+    patterns = download_patterns(sibling.rfilename for sibling in info.siblings or ())
+    return Path(
+        snapshot_download(repo_id, revision=info.sha, allow_patterns=patterns, force_download=force)
+    )
 
 
 def locate(spec: str, setting: str, *, refetch: bool = False) -> ModelFiles:
