@@ -37,7 +37,7 @@ unit: $(STAMP)
 
 test: lint typecheck unit  ## what CI runs
 
-bench: $(STAMP)  ## performance comparison against the seed's way (minutes; not in `make test`)
+bench: $(STAMP)  ## performance comparison against the original AWS sample's way (minutes; not in `make test`)
 	$(BIN)/python -m bench.run
 
 fuzz: $(STAMP)  ## schemathesis, 1000+ generated requests against a live server

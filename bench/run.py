@@ -1,4 +1,4 @@
-"""`make bench`: the service against the seed's way, side by side in one run.
+"""`make bench`: the service against the AWS sample's way, side by side in one run.
 
     python -m bench.run [--runs 5] [--keep DIR]
 
@@ -6,15 +6,17 @@ Builds opus-mt-shaped models with random weights in a temporary directory, conve
 CTranslate2 (timed: the one-time cost), then measures, interleaving the arms round by round
 so that machine noise hits them alike:
 
-- cold starts (fresh processes): the seed's way, process start → first translation; ours
+- cold starts (fresh processes): the AWS sample's way, process start → first translation; ours
   under uvicorn over loopback HTTP, process start → first /segment 200 and, in separate
-  processes, → first /translate 200; peak RSS (VmHWM) with both directions loaded;
+  processes, → first /translate 200; peak RSS (VmHWM) with both directions loaded; the
+  same first /translate from a read-only copy of the code as Lambda runs it
+  (PYTHONDONTWRITEBYTECODE, no bytecode cache), and from one compiled as the Dockerfile does;
 - warm latency (medians of --runs): 1 sentence, a 5-sentence paragraph, 16 sentences
-  (16 texts in one request; the seed's way runs one generate per text), for the seed's way,
-  the service's engine called directly (several settings), and the service over HTTP.
+  (16 texts in one request; the AWS sample's way runs one generate per text), for the AWS
+  sample's way, the service's engine called directly (several settings), and the service over HTTP.
 
 Every arm decodes exactly TOKENS_PER_SENTENCE tokens per sentence with the model's 6 beams
-(the seed's whole-paragraph call: 5×). Prints a Markdown table; writes bench/results.json.
+(the AWS sample's whole-paragraph call: 5×). Prints a Markdown table; writes bench/results.json.
 The parent process never imports torch, transformers or ctranslate2.
 """
 
@@ -49,7 +51,7 @@ from bench.workload import (
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 OPS = ("one", "para", "batch16")
-SEED_MEMORY_MB = 8096  # the seed's Lambda function size
+SEED_MEMORY_MB = 8096  # the AWS sample's Lambda function size
 
 
 def log(message: str) -> None:
@@ -131,7 +133,7 @@ def free_port() -> int:
 class Server:
     """Our service under uvicorn in its own process (bench.forced_app: equal work)."""
 
-    def __init__(self, env: dict[str, str]) -> None:
+    def __init__(self, env: dict[str, str], cwd: Path = ROOT) -> None:
         self.port = free_port()
         self.started = time.monotonic()
         self.proc = subprocess.Popen(
@@ -147,7 +149,7 @@ class Server:
                 "--log-level",
                 "warning",
             ],
-            cwd=ROOT,
+            cwd=cwd,
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -228,10 +230,10 @@ def convert_all(env: dict[str, str]) -> dict[str, Any]:
     return result
 
 
-def first_translations(env: dict[str, str]) -> dict[str, Any]:
+def first_translations(env: dict[str, str], cwd: Path = ROOT) -> dict[str, Any]:
     """A fresh server: process start → first /translate 200, then both directions loaded."""
     work = workload()
-    server = Server(env)
+    server = Server(env, cwd)
     try:
         first_translate = server.first_ok("/translate", translate_body(work["one"]["texts"]))
         server.post("/translate", translate_body(work["en_one"]["texts"], "en", "zh"))
@@ -251,8 +253,47 @@ def first_translations(env: dict[str, str]) -> dict[str, Any]:
         server.close()
 
 
-def cold_starts(runs: int, dirs: dict[str, str], env: dict[str, str]) -> dict[str, Any]:
+# The code as Lambda runs it: the image's files are read-only and PYTHONDONTWRITEBYTECODE is
+# set, so no bytecode cache is written; either the image ships one (service/Dockerfile
+# compiles service/ at build time) or every cold start compiles every module again.
+CODE_PACKAGES = ("service", "bench")
+COMPILE_ARGS = ["-m", "compileall", "-q", "-j", "0", "--invalidation-mode", "unchecked-hash"]
+LAMBDA_ARMS = ("lambda_no_bytecode", "lambda_compiled")
+
+
+def lambda_code(tmp: Path) -> dict[str, Path]:
+    """Two read-only copies of the code without the working tree's __pycache__: one left
+    bare, one compiled with the Dockerfile's command. Site-packages are the venv's (pip
+    compiles them at install, in the image too)."""
+    copies: dict[str, Path] = {}
+    for arm in LAMBDA_ARMS:
+        root = tmp / arm
+        for package in CODE_PACKAGES:
+            shutil.copytree(
+                ROOT / package, root / package, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        if arm == "lambda_compiled":
+            subprocess.run([PY, *COMPILE_ARGS, *CODE_PACKAGES], cwd=root, check=True)
+        for path in [root, *root.rglob("*")]:
+            path.chmod(path.stat().st_mode & ~0o222)
+        copies[arm] = root
+    return copies
+
+
+def lambda_env(env: dict[str, str], code: Path) -> dict[str, str]:
+    return {**env, "PYTHONPATH": str(code), "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def bytecode_files(code: Path) -> int:
+    return sum(1 for _ in code.rglob("*.pyc"))
+
+
+def cold_starts(
+    runs: int, dirs: dict[str, str], env: dict[str, str], code: dict[str, Path]
+) -> dict[str, Any]:
     seed: list[dict[str, Any]] = []
+    lambda_rows: dict[str, list[dict[str, Any]]] = {arm: [] for arm in LAMBDA_ARMS}
+    pyc_before = {arm: bytecode_files(path) for arm, path in code.items()}
     ours_segment: list[dict[str, Any]] = []
     ours_translate: list[dict[str, Any]] = []
     ours_translate_float32: list[dict[str, Any]] = []
@@ -288,11 +329,19 @@ def cold_starts(runs: int, dirs: dict[str, str], env: dict[str, str]) -> dict[st
         ours_translate_float32.append(
             first_translations({**env, "TRANSLATE_COMPUTE_TYPE": "float32"})
         )
+        for arm, path in code.items():
+            lambda_rows[arm].append(first_translations(lambda_env(env, path), cwd=path))
+    # The read-only copies must come out as they went in: no bytecode written by any run.
+    pyc_after = {arm: bytecode_files(path) for arm, path in code.items()}
+    if pyc_after != pyc_before:
+        raise RuntimeError(f"bytecode written into the read-only copies: {pyc_after}")
     return {
         "seed": seed,
         "ours_segment": ours_segment,
         "ours_translate": ours_translate,
         "ours_translate_float32": ours_translate_float32,
+        **lambda_rows,
+        "lambda_pyc_files": pyc_after,
     }
 
 
@@ -399,6 +448,15 @@ def summarize(raw: dict[str, Any]) -> dict[str, Any]:
         "batch16_speedup": m["seed"]["batch16"] / m["http"]["batch16"],
         "cold_start_speedup": seed_first / ours_first,
         "cold_start_speedup_float32": seed_first / f32_first,
+        **{
+            f"first_translate_{arm}_s": med([r["first_translate_s"] for r in cold[arm]])
+            for arm in LAMBDA_ARMS
+        },
+        **{
+            f"cold_start_speedup_{arm}": seed_first
+            / med([r["first_translate_s"] for r in cold[arm]])
+            for arm in LAMBDA_ARMS
+        },
         "rss_ratio": ours_rss / seed_rss,
         "rss_ratio_float32": f32_rss / seed_rss,
         "first_segment_s": med([r["first_segment_s"] for r in cold["ours_segment"]]),
@@ -447,7 +505,7 @@ def lambda_costs(m: dict[str, dict[str, float]]) -> dict[str, Any]:
     core of this machine) and ignores the per-request fee, cold starts and HTTP front-ends.
     Up to 1769 MB a function has at most one vCPU, so it runs threads=1 (the dev stack's
     translateThreads): the engine's 1-thread median plus the HTTP overhead measured here.
-    The seed: its measured median at 8096 MB.
+    The AWS sample: its measured median at 8096 MB.
     """
     memory = dev_stack_memory_mb()
 
@@ -484,8 +542,8 @@ def table(summary: dict[str, Any], raw: dict[str, Any]) -> str:
     s = summary
     runs = raw["runs"]
     rows = [
-        "| Figure | Seed's way | Ours: engine direct | Ours: HTTP (uvicorn) | Seed / ours (HTTP) "
-        "| Ours, float32 option: HTTP | Seed / float32 |",
+        "| Figure | AWS sample's way | Ours: engine direct | Ours: HTTP (uvicorn) "
+        "| Sample / ours (HTTP) | Ours, float32 option: HTTP | Sample / float32 |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     labels = {
@@ -511,6 +569,12 @@ def table(summary: dict[str, Any], raw: dict[str, Any]) -> str:
         f"{fmt_s(s['first_translate_s'])} (first /translate 200) | "
         f"{s['cold_start_speedup']:.1f}× | {fmt_s(s['first_translate_float32_s'])} | "
         f"{s['cold_start_speedup_float32']:.1f}× |",
+        f"| … the same, code read-only as on Lambda, no bytecode cache | — | — | "
+        f"{fmt_s(s['first_translate_lambda_no_bytecode_s'])} | "
+        f"{s['cold_start_speedup_lambda_no_bytecode']:.1f}× | — | — |",
+        f"| … read-only, bytecode compiled at build (service/Dockerfile) | — | — | "
+        f"{fmt_s(s['first_translate_lambda_compiled_s'])} | "
+        f"{s['cold_start_speedup_lambda_compiled']:.1f}× | — | — |",
         f"| Process start → first /segment 200 | — | — | {fmt_s(s['first_segment_s'])} | — "
         "| — | — |",
         f"| Model load, one direction | {fmt_s(s['seed_model_load_s'])} (from_pretrained) | — | "
@@ -519,8 +583,8 @@ def table(summary: dict[str, Any], raw: dict[str, Any]) -> str:
         f"| torch + transformers imports | {fmt_s(s['seed_imports_s'])} | — | not imported | — "
         "| not imported | — |",
         f"| Peak RSS, both directions loaded | {s['seed_peak_rss_mb']:.0f} MB | — | "
-        f"{s['ours_peak_rss_mb']:.0f} MB | ours = {s['rss_ratio']:.2f}× seed | "
-        f"{s['ours_float32_peak_rss_mb']:.0f} MB | {s['rss_ratio_float32']:.2f}× seed |",
+        f"{s['ours_peak_rss_mb']:.0f} MB | ours = {s['rss_ratio']:.2f}× sample | "
+        f"{s['ours_float32_peak_rss_mb']:.0f} MB | {s['rss_ratio_float32']:.2f}× sample |",
         f"| Peak RSS, also after /segment with pos: true | — | — | "
         f"{s['ours_with_pos_peak_rss_mb']:.0f} MB | — | "
         f"{s['ours_float32_with_pos_peak_rss_mb']:.0f} MB | — |",
@@ -538,11 +602,11 @@ def table(summary: dict[str, Any], raw: dict[str, Any]) -> str:
     default_threads = raw["warm"]["workers"]["ct2-int8-default"]["threads"]
     seed_threads = raw["warm"]["workers"]["seed"]["torch_threads"]
     extra.append(
-        f"| Seed's way, torch default threads ({seed_threads}) | {fmt_s(m['seed']['one'])} | "
+        f"| AWS sample's way, torch default threads ({seed_threads}) | {fmt_s(m['seed']['one'])} | "
         f"{fmt_s(m['seed']['para'])} | {fmt_s(m['seed']['batch16'])} |"
     )
     extra.append(
-        f"| Seed's way, torch 1 thread | {fmt_s(m['seed-1t']['one'])} | "
+        f"| AWS sample's way, torch 1 thread | {fmt_s(m['seed-1t']['one'])} | "
         f"{fmt_s(m['seed-1t']['para'])} | — |"
     )
     arm_labels = {
@@ -619,10 +683,13 @@ def main() -> None:
         )
         raw["conversion"] = convert_all(env)
         raw["segment_probe"] = segment_probe(env)
-        raw["cold"] = cold_starts(args.runs, dirs, env)
+        raw["cold"] = cold_starts(args.runs, dirs, env, lambda_code(tmp))
         raw["warm"] = warm(args.runs, dirs, env)
     finally:
         if args.keep is None:
+            for path in tmp.rglob("*"):  # the read-only copies, writable again to delete
+                if path.is_dir():
+                    path.chmod(0o755)
             shutil.rmtree(tmp, ignore_errors=True)
     raw["loadavg_end"] = loadavg()
     raw["total_s"] = time.monotonic() - began
