@@ -676,6 +676,8 @@ def main() -> None:
                 "TRANSLATE_COMPUTE_TYPE": "int8",  # the service's default; arms override it
                 "TRANSLATE_THREADS": "0",
                 "TRANSLATE_CACHE_SIZE": "0",  # a cache would fake speed
+                # Timed, never cut: on a busy machine the 25 s deadline aborted a whole run.
+                "TRANSLATE_DEADLINE_S": "600",
                 "TRANSLATE_NUM_BEAMS": "",  # the model's own: 6
                 "API_KEYS": "",
                 "LOG_LEVEL": "WARNING",
