@@ -82,12 +82,12 @@ def _hub_snapshot(repo_id: str, *, force: bool) -> Path:
         except Exception:  # noqa: BLE001 - not cached yet: download below
             pass
     log.info("downloading model", extra={"model": repo_id, "force": force})
-    # The file list first, so the snapshot holds one weight format; pinned to that commit.
+    # The file list first, so the snapshot holds one weight format. No revision pin: asking
+    # for the branch is what records refs/main, by which later cold starts find the snapshot
+    # offline (the weights-missing check above catches a repository changed in between).
     info = HfApi().model_info(repo_id)
     patterns = download_patterns(sibling.rfilename for sibling in info.siblings or ())
-    return Path(
-        snapshot_download(repo_id, revision=info.sha, allow_patterns=patterns, force_download=force)
-    )
+    return Path(snapshot_download(repo_id, allow_patterns=patterns, force_download=force))
 
 
 def locate(spec: str, setting: str, *, refetch: bool = False) -> ModelFiles:
