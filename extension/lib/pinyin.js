@@ -43,3 +43,28 @@ export function syllables(pinyin) {
     .filter(Boolean)
     .map((text) => ({ text, tone: toneOfSyllable(text) }));
 }
+
+/** Zhuyin tone marks; tone 1 has none, the neutral tone is the dot. */
+const TONE_BY_ZHUYIN_MARK = new Map([
+  ["ˊ", 2],
+  ["ˇ", 3],
+  ["ˋ", 4],
+  ["˙", NEUTRAL_TONE],
+]);
+
+/**
+ * Splits the API's space-separated zhuyin (ㄒㄧˇ ㄏㄨㄢ˙) into syllables with their tones.
+ * @param {string | null | undefined} zhuyin
+ * @returns {{text: string, tone: number}[]}
+ */
+export function zhuyinSyllables(zhuyin) {
+  if (!zhuyin) return [];
+  return zhuyin
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((text) => {
+      const mark = Array.from(text).find((char) => TONE_BY_ZHUYIN_MARK.has(char));
+      return { text, tone: mark ? TONE_BY_ZHUYIN_MARK.get(mark) : 1 };
+    });
+}

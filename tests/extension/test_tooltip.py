@@ -51,11 +51,12 @@ def test_tone_colours_and_page_styles_stay_out(page: Page, api_url: str) -> None
     colours = {
         tone: page.locator(f"{TOOLTIP} .hl-pinyin .tone{tone}").first for tone in range(1, 6)
     }
-    expect(colours[1]).to_have_css("color", "rgb(229, 57, 53)")
-    expect(colours[2]).to_have_css("color", "rgb(239, 138, 0)")
-    expect(colours[3]).to_have_css("color", "rgb(46, 157, 70)")
-    expect(colours[4]).to_have_css("color", "rgb(30, 111, 217)")
-    expect(colours[5]).to_have_css("color", "rgb(138, 143, 152)")
+    # Red, orange, green, blue, grey: the Zhongwen/Pleco hues, darkened to pass WCAG AA.
+    expect(colours[1]).to_have_css("color", "rgb(198, 40, 40)")
+    expect(colours[2]).to_have_css("color", "rgb(154, 77, 0)")
+    expect(colours[3]).to_have_css("color", "rgb(43, 122, 54)")
+    expect(colours[4]).to_have_css("color", "rgb(26, 95, 180)")
+    expect(colours[5]).to_have_css("color", "rgb(91, 97, 110)")
     # The page sets every span to 40px green with !important; the tooltip is untouched.
     expect(page.locator(f"{TOOLTIP} .hl-hanzi").first).to_have_css("font-size", "22px")
 
