@@ -4,12 +4,14 @@ text) against the background it is drawn on, computed from the rendered colours.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.extension.browser import TOOLTIP, extension_page, open_tooltip, pin_word, set_settings
+
+Scheme = Literal["light", "dark"]
 
 # For every visible element with its own text: its colour, the first opaque background
 # behind it (walking up through shadow hosts), its size and weight. Returns the texts
@@ -21,13 +23,17 @@ MEASURE = """
     const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
   };
-  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
-  const parentOf = (el) => el.parentElement || (el.getRootNode() instanceof ShadowRoot ? el.getRootNode().host : null);
+  const ratio = (a, b) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const parentOf = (el) =>
+    el.parentElement || (el.getRootNode() instanceof ShadowRoot ? el.getRootNode().host : null);
   const background = (el) => {
     for (let node = el; node; node = parentOf(node)) {
       const c = parse(getComputedStyle(node).backgroundColor);
       if (c.length === 3 || (c.length === 4 && c[3] === 1)) return c.slice(0, 3);
-      if (c.length === 4 && c[3] > 0) throw new Error("translucent background on " + node.className);
+      if (c.length === 4 && c[3] > 0) throw new Error("translucent background: " + node.className);
     }
     return [255, 255, 255];
   };
@@ -43,7 +49,10 @@ MEASURE = """
     const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
     const value = ratio(parse(style.color).slice(0, 3), background(el));
     measured += 1;
-    if (value < (large ? 3 : 4.5)) failures.push({ text: el.textContent.trim().slice(0, 30), cls: el.className, color: style.color, ratio: value.toFixed(2) });
+    if (value < (large ? 3 : 4.5)) {
+      const text = el.textContent.trim().slice(0, 30);
+      failures.push({ text, cls: el.className, color: style.color, ratio: value.toFixed(2) });
+    }
   }
   return { failures, measured };
 }
@@ -56,7 +65,7 @@ def measure(page: Page, root_js: str) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_tooltip_contrast_in_both_schemes(page: Page, scheme: str) -> None:
+def test_tooltip_contrast_in_both_schemes(page: Page, scheme: Scheme) -> None:
     page.emulate_media(color_scheme=scheme)
     open_tooltip(page, "#zh")
     pin_word(page, "喜欢")  # the hovered/active background and the word panel's buttons
@@ -70,7 +79,7 @@ def test_tooltip_contrast_in_both_schemes(page: Page, scheme: str) -> None:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_pages_contrast_in_both_schemes(
-    context: BrowserContext, api_url: str, scheme: str
+    context: BrowserContext, api_url: str, scheme: Scheme
 ) -> None:
     set_settings(context, apiBaseUrl=api_url, wordList=[SAVED])
     for path, ready in [

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import FloatRect, Locator, Page, expect
 
 from tests.extension import expected
 from tests.extension.browser import TOOLTIP, open_tooltip, set_settings
 from tests.extension.sample import CHINESE, PARAGRAPH
 
 
-def box(locator: Locator) -> dict[str, float]:
+def box(locator: Locator) -> FloatRect:
     found = locator.bounding_box()
     assert found is not None
     return found
@@ -22,8 +22,11 @@ def inside_window(page: Page, locator: Locator) -> bool:
     size = page.viewport_size
     assert size is not None
     b = box(locator)
-    return b["y"] >= 0 and b["y"] + b["height"] <= size["height"] and b["x"] >= 0 and (
-        b["x"] + b["width"] <= size["width"]
+    return (
+        b["y"] >= 0
+        and b["y"] + b["height"] <= size["height"]
+        and b["x"] >= 0
+        and (b["x"] + b["width"] <= size["width"])
     )
 
 
@@ -41,9 +44,7 @@ def test_my_level_hides_known_pinyin_and_counts_the_rest(page: Page, api_url: st
     for token in new:
         word = page.locator(f'{TOOLTIP} .hl-word[data-word="{token["text"]}"]').first
         expect(word.locator(".hl-pinyin")).to_have_css("visibility", "visible")
-    expect(page.locator(f"{TOOLTIP} .hl-summary")).to_contain_text(
-        f"{len(new)} above your level 1"
-    )
+    expect(page.locator(f"{TOOLTIP} .hl-summary")).to_contain_text(f"{len(new)} above your level 1")
     # A known word's senses still show on hover.
     first_known = known[0]
     page.locator(f'{TOOLTIP} .hl-word[data-word="{first_known["text"]}"]').first.hover()

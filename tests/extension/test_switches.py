@@ -68,12 +68,18 @@ def test_popup_switches_write_the_settings(page: Page, context: BrowserContext) 
     expect(site).to_be_enabled()
 
     site.check()
-    popup.wait_for_function("() => chrome.storage.local.get('disabledSites').then((v) => v.disabledSites?.length === 1)")
+    popup.wait_for_function(
+        "() => chrome.storage.local.get('disabledSites').then((v) => v.disabledSites?.length === 1)"
+    )
     assert stored(popup, "disabledSites") == ["127.0.0.1"]
     site.uncheck()
-    popup.wait_for_function("() => chrome.storage.local.get('disabledSites').then((v) => v.disabledSites.length === 0)")
+    popup.wait_for_function(
+        "() => chrome.storage.local.get('disabledSites').then((v) => v.disabledSites.length === 0)"
+    )
     enabled.uncheck()
-    popup.wait_for_function("() => chrome.storage.local.get('enabled').then((v) => v.enabled === false)")
+    popup.wait_for_function(
+        "() => chrome.storage.local.get('enabled').then((v) => v.enabled === false)"
+    )
     assert stored(popup, "enabled") is False
 
 

@@ -46,8 +46,9 @@ def test_save_stores_the_entry_once_with_its_sentence_and_translation(
     assert len(entries) == 1
     entry = entries[0]
     assert set(entry) == {
-        "text", "pinyin", "glosses", "hsk_level", "sentence", "translation", "url", "title", "added",
-    }  # fmt: skip
+        *("text", "pinyin", "glosses", "hsk_level"),
+        *("sentence", "translation", "url", "title", "added"),
+    }
     assert entry["text"] == "喜欢"
     assert entry["pinyin"] == word["pinyin"]
     assert entry["glosses"] == word["glosses"]
@@ -69,13 +70,16 @@ def test_a_full_storage_says_so_and_keeps_the_list(page: Page, context: BrowserC
     storage = extension_page(context, "popup.html")
     # Fill chrome.storage.local up to its 10 MB quota (less a little).
     storage.evaluate(
-        "() => chrome.storage.local.set({filler: 'x'.repeat(chrome.storage.local.QUOTA_BYTES - 300)})"
+        "() => chrome.storage.local.set("
+        "{filler: 'x'.repeat(chrome.storage.local.QUOTA_BYTES - 300)})"
     )
     open_tooltip(page, "#zh")
     detail = pin_word(page, "喜欢")
     detail.get_by_role("button", name="Save 喜欢").click()
     expect(detail.locator(".hl-note")).to_contain_text("The word list is full")
-    expect(detail.get_by_role("button", name="Save 喜欢")).to_have_attribute("aria-pressed", "false")
+    expect(detail.get_by_role("button", name="Save 喜欢")).to_have_attribute(
+        "aria-pressed", "false"
+    )
     assert stored(storage, "wordList") is None
 
 
