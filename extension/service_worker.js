@@ -19,13 +19,9 @@ const HANDLERS = {
   [MESSAGE.LOOKUP]: handleLookup,
   [MESSAGE.HEALTH]: handleHealth,
   [MESSAGE.OPEN_OPTIONS]: handleOpenOptions,
-  [MESSAGE.OPEN_PAGE]: handleOpenPage,
   [MESSAGE.TRANSLATE]: handleTranslate,
   [MESSAGE.SPEAK]: handleSpeak,
 };
-
-/** Pages the content script may ask the worker to open. */
-const OPENABLE_PAGES = new Set(["wordlist.html", "welcome.html"]);
 
 chrome.runtime.onMessage.addListener(onMessage);
 chrome.runtime.onInstalled.addListener(onInstalled);
@@ -134,13 +130,6 @@ async function handleHealth(message) {
 
 async function handleOpenOptions() {
   await chrome.runtime.openOptionsPage();
-  return { ok: true };
-}
-
-/** @param {{path: string}} message */
-async function handleOpenPage(message) {
-  if (!OPENABLE_PAGES.has(message.path)) return { ok: false, error: { kind: "invalid", detail: "Unknown page." } };
-  await chrome.tabs.create({ url: chrome.runtime.getURL(message.path) });
   return { ok: true };
 }
 

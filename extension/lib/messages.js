@@ -7,7 +7,6 @@ export const MESSAGE = Object.freeze({
   LOOKUP: "hanzi-lambda/lookup",
   HEALTH: "hanzi-lambda/health",
   OPEN_OPTIONS: "hanzi-lambda/open-options",
-  OPEN_PAGE: "hanzi-lambda/open-page",
   TRANSLATE: "hanzi-lambda/translate",
   SPEAK: "hanzi-lambda/speak",
 });
@@ -55,14 +54,6 @@ export function requestTranslation(text) {
  */
 export function requestSpeech(text) {
   return send({ type: MESSAGE.SPEAK, text });
-}
-
-/**
- * Content scripts cannot open extension pages in a tab themselves; the worker can.
- * @param {string} path e.g. "wordlist.html"
- */
-export function requestOpenPage(path) {
-  return send({ type: MESSAGE.OPEN_PAGE, path });
 }
 
 /**
