@@ -83,6 +83,8 @@ def test_tab_reaches_the_words(page: Page, api_url: str) -> None:
     open_tooltip(page, "#zh")
     expect(page.locator(f"{TOOLTIP} .hl-word").first).to_be_visible()
     page.keyboard.press("Tab")  # the close button
+    page.keyboard.press("Tab")  # Listen to the sentence
+    expect(page.get_by_role("button", name="Listen to the sentence")).to_be_focused()
     page.keyboard.press("Tab")  # the first word
     expect(page.locator(f"{TOOLTIP} .hl-word").first).to_be_focused()
     expect(page.locator(f"{TOOLTIP} .hl-detail-word")).to_have_text(tokens[0]["text"])
