@@ -14,6 +14,9 @@ import { saveWord } from "../lib/wordlist.js";
 /** Gap between the selection and what is drawn next to it, in CSS pixels. */
 const GAP = 8;
 
+/** Room kept for the word panel, which grows when a word with many senses is shown. */
+const PANEL_ROOM = 160;
+
 /** The settings this script reacts to, kept in step with chrome.storage. */
 const WATCHED_SETTINGS = ["showOnEverySelection", "enabled", "disabledSites", "fontSize"];
 
@@ -296,9 +299,10 @@ function closeTooltip() {
 }
 
 /**
- * Keeps the tooltip inside the window (its height is capped at the window's, and it
- * scrolls inside itself): below the selection when it fits, else above it, else
- * overlapping the selection's end; always inside the width.
+ * Keeps the tooltip inside the window: below the selection when it fits (with room for
+ * the word panel to grow), else above it, else overlapping the selection's end; always
+ * inside the width. Its height is then capped at the room left below its top, so it
+ * scrolls inside itself instead of growing out of the window.
  */
 function placeTooltip() {
   const rect = state.anchor;
@@ -308,7 +312,8 @@ function placeTooltip() {
   const viewBottom = window.scrollY + window.innerHeight - GAP;
   const viewportWidth = document.documentElement.clientWidth;
   const left = Math.max(window.scrollX + GAP, Math.min(rect.left, window.scrollX + viewportWidth - tip.offsetWidth - GAP));
-  const height = tip.offsetHeight;
+  tip.style.maxHeight = "";
+  const height = Math.min(tip.scrollHeight + PANEL_ROOM, viewBottom - viewTop);
   const below = rect.bottom + GAP;
   const above = rect.top - GAP - height;
   let top;
@@ -317,6 +322,7 @@ function placeTooltip() {
   else top = Math.max(viewTop, Math.min(below, viewBottom - height));
   tip.style.left = `${left}px`;
   tip.style.top = `${top}px`;
+  tip.style.maxHeight = `${viewBottom - top}px`;
 }
 
 /** Creates the shadow host, the trigger and the tooltip on first use. */

@@ -317,7 +317,7 @@ function wordActions(ctx, detail, token, result, actions) {
  */
 function listenButton(ctx, label, text, detail, actions) {
   if (!actions.onListen || !text) return "";
-  const button = el(ctx, "button", { type: "button", className: "hl-button", dataset: { action: "listen" } }, "🔊 Listen");
+  const button = el(ctx, "button", { type: "button", className: "hl-button", dataset: { action: "listen" } }, "▶ Listen");
   button.setAttribute("aria-label", label);
   button.addEventListener("click", async () => {
     const response = await actions.onListen(text);

@@ -82,3 +82,25 @@ def test_font_size_setting_scales_the_tooltip(page: Page) -> None:
     set_settings(page.context, fontSize=150)
     open_tooltip(page, "#zh")
     expect(page.locator(f"{TOOLTIP} .hl-hanzi").first).to_have_css("font-size", "33px")
+
+
+def test_tooltip_stays_in_the_window_while_the_word_panel_grows(page: Page, api_url: str) -> None:
+    tokens = [t for t in expected.chinese_tokens(expected.segment(api_url, CHINESE))]
+    # A window just tall enough for the tooltip below the selection as it first opens; the
+    # word panel then grows with the senses of the word shown.
+    open_tooltip(page, "#zh")
+    tooltip = page.locator(TOOLTIP)
+    first_height = tooltip.evaluate("(t) => t.scrollHeight")
+    selection_bottom = page.evaluate(
+        "() => document.querySelector('#zh').getBoundingClientRect().bottom"
+    )
+    page.keyboard.press("Escape")
+    page.set_viewport_size({"width": 1000, "height": int(selection_bottom + first_height + 30)})
+    open_tooltip(page, "#zh")
+    for token in sorted(tokens, key=lambda t: -len("; ".join(t["glosses"])))[:3]:
+        # The event a pointer sends, without Playwright scrolling the page to the word.
+        word = tooltip.locator(f'.hl-word[data-word="{token["text"]}"]').first
+        word.dispatch_event("mouseover")
+        expect(tooltip.locator(".hl-detail-word")).to_have_text(token["text"])
+        assert inside_window(page, tooltip)
+        assert inside_window(page, tooltip.locator(".hl-glosses"))
