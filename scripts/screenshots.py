@@ -34,6 +34,7 @@ from tests.extension.browser import (  # noqa: E402
     serve_directory,
     set_settings,
 )
+from tests.extension.sample import PARAGRAPH  # noqa: E402
 from tests.support.server import running_service  # noqa: E402
 from tests.support.tiny_models import build_tiny_models  # noqa: E402
 
@@ -55,13 +56,6 @@ PAGE = f"""<!doctype html>
 </body>
 </html>
 """
-PARAGRAPH = (
-    "北京是中国的首都，也是一座有三千多年历史的城市。每年都有很多人从世界各地来这里旅游。"
-    "他们参观故宫、长城和颐和园，品尝北京烤鸭，也在胡同里散步。"
-    "我第一次来北京的时候，觉得这里的人说话很快，我听不太懂。"
-    "后来我每天和朋友练习说汉语，还在大学里上课。现在我已经能用中文买东西、问路和点菜了。"
-    "明年我想去上海和西安看看，了解更多的中国文化。"
-)
 DARK_PAGE = f"""<!doctype html>
 <html lang="zh">
 <head><meta charset="utf-8"><title>北京</title>

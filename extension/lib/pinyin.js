@@ -36,12 +36,7 @@ export function toneOfSyllable(syllable) {
  * @returns {{text: string, tone: number}[]}
  */
 export function syllables(pinyin) {
-  if (!pinyin) return [];
-  return pinyin
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((text) => ({ text, tone: toneOfSyllable(text) }));
+  return splitReading(pinyin, toneOfSyllable);
 }
 
 /** Zhuyin tone marks; tone 1 has none, the neutral tone is the dot. */
@@ -58,13 +53,25 @@ const TONE_BY_ZHUYIN_MARK = new Map([
  * @returns {{text: string, tone: number}[]}
  */
 export function zhuyinSyllables(zhuyin) {
-  if (!zhuyin) return [];
-  return zhuyin
+  return splitReading(zhuyin, toneOfZhuyin);
+}
+
+/** @param {string} syllable */
+function toneOfZhuyin(syllable) {
+  const mark = Array.from(syllable).find((char) => TONE_BY_ZHUYIN_MARK.has(char));
+  return mark ? TONE_BY_ZHUYIN_MARK.get(mark) : 1;
+}
+
+/**
+ * @param {string | null | undefined} reading
+ * @param {(syllable: string) => number} toneOf
+ * @returns {{text: string, tone: number}[]}
+ */
+function splitReading(reading, toneOf) {
+  if (!reading) return [];
+  return reading
     .trim()
     .split(/\s+/)
     .filter(Boolean)
-    .map((text) => {
-      const mark = Array.from(text).find((char) => TONE_BY_ZHUYIN_MARK.has(char));
-      return { text, tone: mark ? TONE_BY_ZHUYIN_MARK.get(mark) : 1 };
-    });
+    .map((text) => ({ text, tone: toneOf(text) }));
 }
