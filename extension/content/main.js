@@ -105,14 +105,14 @@ function lookUpSelection(menuText) {
   const text = current?.text || String(menuText ?? "").trim();
   if (!text || (!menuText && !document.hasFocus())) return;
   state.pendingText = text;
-  state.anchor = current?.rect ?? viewportCentre();
+  state.anchor = current?.rect ?? anchorNearWindowTop();
   hideTrigger();
   openTooltip();
   lookUpInto(text);
 }
 
-/** Where the tooltip goes when the selection has no box of its own. */
-function viewportCentre() {
+/** Where the tooltip goes when the selection has no box of its own (a menu lookup). */
+function anchorNearWindowTop() {
   const x = window.scrollX + document.documentElement.clientWidth / 3;
   const y = window.scrollY + GAP;
   return { left: x, top: y, right: x, bottom: y };
