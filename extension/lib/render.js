@@ -39,7 +39,7 @@ export function renderResult(container, result, actions = {}) {
   if (result.direction === "zh-en") {
     card.append(translationSection(container, result, actions));
   } else {
-    card.append(sectionLabel(container, "English"), el(container, "p", { className: "hl-original", lang: "en" }, result.original));
+    card.append(sectionLabel(container, "English → Chinese"), el(container, "p", { className: "hl-original", lang: "en" }, result.original));
   }
   const tokens = result.segmented.tokens;
   const detail = detailPanel(container);
@@ -70,7 +70,8 @@ export function renderError(container, error, actions = {}) {
  * @param {Actions} actions
  */
 function translationSection(ctx, result, actions) {
-  const section = el(ctx, "div", { className: "hl-translation-section" }, sectionLabel(ctx, "Translation"));
+  // The label says which way the service decided the text goes.
+  const section = el(ctx, "div", { className: "hl-translation-section" }, sectionLabel(ctx, "Chinese → English"));
   if (result.translationError) {
     section.append(errorBox(ctx, result.translationError, actions));
   } else {

@@ -28,6 +28,7 @@ def test_chinese_selection_shows_words_pinyin_levels_and_translation(
 
     tooltip = page.locator(TOOLTIP)
     expect(tooltip.locator(".hl-translation")).to_have_text(translation)
+    expect(tooltip.locator(".hl-label").first).to_have_text("Chinese → English")
     words = tooltip.locator(".hl-word")
     tokens = expected.chinese_tokens(segmented)
     expect(words).to_have_count(len(tokens))
@@ -131,6 +132,8 @@ def test_english_selection_gets_its_chinese_translation_segmented(page: Page, ap
     result = page.locator(f"{TOOLTIP} .hl-result")
     expect(result).to_have_attribute("data-direction", "en-zh")
     expect(result.locator(".hl-original")).to_have_text(ENGLISH)
+    # The service decided the direction (the extension sent source "auto") and it is shown.
+    expect(result.locator(".hl-label").first).to_have_text("English → Chinese")
     words = result.locator(".hl-word")
     expect(words).to_have_count(len(tokens))
     shown = expected.shown_words(words)
