@@ -299,10 +299,11 @@ function closeTooltip() {
 }
 
 /**
- * Keeps the tooltip inside the window: below the selection when it fits (with room for
- * the word panel to grow), else above it, else overlapping the selection's end; always
- * inside the width. Its height is then capped at the room left below its top, so it
- * scrolls inside itself instead of growing out of the window.
+ * Keeps the tooltip inside the window and off the selection when it can: below the
+ * selection with room for the word panel to grow, else above it, else below without
+ * that room, else overlapping the selection's end. Always inside the width. Its height is then
+ * capped at the room left below its top, so it scrolls inside itself instead of growing
+ * out of the window.
  */
 function placeTooltip() {
   const rect = state.anchor;
@@ -313,13 +314,15 @@ function placeTooltip() {
   const viewportWidth = document.documentElement.clientWidth;
   const left = Math.max(window.scrollX + GAP, Math.min(rect.left, window.scrollX + viewportWidth - tip.offsetWidth - GAP));
   tip.style.maxHeight = "";
-  const height = Math.min(tip.scrollHeight + PANEL_ROOM, viewBottom - viewTop);
-  const below = rect.bottom + GAP;
-  const above = rect.top - GAP - height;
-  let top;
-  if (below >= viewTop && below + height <= viewBottom) top = below;
-  else if (above >= viewTop && above + height <= viewBottom) top = above;
-  else top = Math.max(viewTop, Math.min(below, viewBottom - height));
+  const height = Math.min(tip.scrollHeight, viewBottom - viewTop);
+  const fits = (top, room) => top >= viewTop && top + room <= viewBottom;
+  const candidates = [
+    { top: rect.bottom + GAP, room: height + PANEL_ROOM },
+    { top: rect.top - GAP - height, room: height },
+    { top: rect.bottom + GAP, room: height },
+  ];
+  const chosen = candidates.find((c) => fits(c.top, c.room));
+  const top = chosen ? chosen.top : Math.max(viewTop, Math.min(rect.bottom + GAP, viewBottom - height));
   tip.style.left = `${left}px`;
   tip.style.top = `${top}px`;
   tip.style.maxHeight = `${viewBottom - top}px`;
