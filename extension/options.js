@@ -4,9 +4,9 @@
  * and gives back origins no longer used, so the extension only holds what it needs.
  */
 
-import { describeError } from "./lib/errors.js";
-import { requestHealth } from "./lib/messages.js";
-import { loadSettings, normaliseBaseUrl, originPattern, saveSettings } from "./lib/settings.js";
+import { testConnection } from "./lib/connection.js";
+import { loadSettings, normaliseBaseUrl, normaliseLevel, originPattern, saveSettings } from "./lib/settings.js";
+import { applyTheme } from "./lib/styles.js";
 
 const form = document.getElementById("options-form");
 const fields = {
@@ -14,6 +14,10 @@ const fields = {
   apiKey: document.getElementById("api-key"),
   hskStandard: document.getElementById("hsk-standard"),
   showOnEverySelection: document.getElementById("show-on-every-selection"),
+  myLevel: document.getElementById("my-level"),
+  fontSize: document.getElementById("font-size"),
+  chineseScript: document.getElementById("chinese-script"),
+  zhuyin: document.getElementById("zhuyin"),
 };
 const status = document.getElementById("status");
 
@@ -23,6 +27,7 @@ const REQUIRED_ORIGINS = chrome.runtime.getManifest().host_permissions ?? [];
 init();
 
 async function init() {
+  applyTheme(document);
   fillForm(await loadSettings());
   form.addEventListener("submit", onSave);
   document.getElementById("test-connection").addEventListener("click", onTestConnection);
@@ -35,6 +40,10 @@ function fillForm(settings) {
   fields.apiKey.value = settings.apiKey;
   fields.hskStandard.value = settings.hskStandard;
   fields.showOnEverySelection.checked = settings.showOnEverySelection;
+  fields.myLevel.value = settings.myLevel == null ? "" : String(settings.myLevel);
+  fields.fontSize.value = String(settings.fontSize);
+  fields.chineseScript.value = settings.chineseScript;
+  fields.zhuyin.checked = settings.zhuyin;
 }
 
 /**
@@ -61,6 +70,10 @@ async function onSave(event) {
       apiKey: fields.apiKey.value,
       hskStandard: fields.hskStandard.value,
       showOnEverySelection: fields.showOnEverySelection.checked,
+      myLevel: normaliseLevel(fields.myLevel.value),
+      fontSize: Number(fields.fontSize.value),
+      chineseScript: fields.chineseScript.value,
+      zhuyin: fields.zhuyin.checked,
     });
     fillForm(saved);
     await releaseUnusedOrigins(pattern);
@@ -105,28 +118,9 @@ async function releaseUnusedOrigins(keep) {
 
 /** Calls /health with what is in the form, saved or not. */
 async function onTestConnection() {
-  let apiBaseUrl;
-  try {
-    apiBaseUrl = normaliseBaseUrl(fields.apiBaseUrl.value);
-  } catch (error) {
-    return showStatus(error.message, "error", fields.apiBaseUrl);
-  }
   showStatus("Testing…", "");
-  const response = await requestHealth({ apiBaseUrl, apiKey: fields.apiKey.value.trim() });
-  if (!response.ok) {
-    const text = describeError(response.error);
-    return showStatus(`${text.title}: ${text.message}`, "error");
-  }
-  showStatus(healthSummary(response.result), "ok");
-}
-
-/**
- * "Connected. Models: zh-en loaded, en-zh not loaded yet."
- * @param {{models?: {direction: string, loaded: boolean}[]}} health
- */
-function healthSummary(health) {
-  const models = (health.models ?? []).map((m) => `${m.direction} ${m.loaded ? "loaded" : "not loaded yet"}`);
-  return models.length ? `Connected. Models: ${models.join(", ")}.` : "Connected.";
+  const result = await testConnection(fields.apiBaseUrl.value, fields.apiKey.value);
+  showStatus(result.message, result.ok ? "ok" : "error");
 }
 
 /**

@@ -1,13 +1,15 @@
 /**
- * The toolbar popup: type or paste text and get the same rendering as the tooltip.
- * The draft is kept in chrome.storage.session so closing the popup loses nothing,
- * and it is gone when the browser restarts.
+ * The toolbar popup: the switches (everywhere, and for the current site), and a box to
+ * type or paste text into, with the same rendering as the tooltip. The draft is kept in
+ * chrome.storage.session so closing the popup loses nothing, and it is gone when the
+ * browser restarts.
  */
 
-import { requestLookup, requestOpenOptions } from "./lib/messages.js";
+import { TAB_MESSAGE, requestLookup, requestOpenOptions, requestSpeech } from "./lib/messages.js";
 import { renderError, renderLoading, renderResult } from "./lib/render.js";
 import { loadSettings } from "./lib/settings.js";
-import { ANNOTATION_CSS } from "./lib/styles.js";
+import { applyFontScale, applyTheme } from "./lib/styles.js";
+import { saveWord } from "./lib/wordlist.js";
 
 const DRAFT_KEY = "popupDraft";
 
@@ -15,23 +17,62 @@ const form = document.getElementById("lookup-form");
 const input = document.getElementById("text");
 const submit = document.getElementById("lookup");
 const result = document.getElementById("result");
+const enabledSwitch = document.getElementById("enabled");
+const siteSwitch = document.getElementById("site-disabled");
 
 init();
 
 async function init() {
-  injectAnnotationStyles();
+  applyTheme(document);
   form.addEventListener("submit", onSubmit);
   input.addEventListener("keydown", onKeyDown);
   input.addEventListener("input", saveDraft);
   document.getElementById("options-link").addEventListener("click", onOptionsClick);
-  await Promise.all([restoreDraft(), showApiLine()]);
+  const settings = await loadSettings();
+  applyFontScale(document.documentElement, settings.fontSize);
+  await Promise.all([restoreDraft(), showApiLine(settings), showSwitches(settings)]);
+  document.body.dataset.ready = "true";
 }
 
-/** The popup shares the tooltip's styles; they live in one module as text. */
-function injectAnnotationStyles() {
-  const style = document.createElement("style");
-  style.textContent = ANNOTATION_CSS;
-  document.head.append(style);
+/**
+ * The global switch, and the switch for the active tab's site; the site's hostname
+ * comes from the tab's content script, so the popup needs no "tabs" permission.
+ * @param {Awaited<ReturnType<typeof loadSettings>>} settings
+ */
+async function showSwitches(settings) {
+  enabledSwitch.checked = settings.enabled;
+  enabledSwitch.addEventListener("change", () => chrome.storage.local.set({ enabled: enabledSwitch.checked }));
+  const hostname = await activeSiteHostname();
+  if (!hostname) {
+    document.getElementById("site-name").textContent = "this page (not available here)";
+    return;
+  }
+  document.getElementById("site-name").textContent = hostname;
+  siteSwitch.checked = settings.disabledSites.includes(hostname);
+  siteSwitch.disabled = false;
+  siteSwitch.addEventListener("change", () => setSiteDisabled(hostname, siteSwitch.checked));
+}
+
+/** @returns {Promise<string>} the active tab's hostname, or "" where no content script runs */
+async function activeSiteHostname() {
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id == null) return "";
+  try {
+    const answer = await chrome.tabs.sendMessage(tab.id, { type: TAB_MESSAGE.SITE }, { frameId: 0 });
+    return String(answer?.hostname ?? "");
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * @param {string} hostname
+ * @param {boolean} disabled
+ */
+async function setSiteDisabled(hostname, disabled) {
+  const { disabledSites } = await loadSettings();
+  const others = disabledSites.filter((site) => site !== hostname);
+  await chrome.storage.local.set({ disabledSites: disabled ? [...others, hostname] : others });
 }
 
 /** @param {SubmitEvent} event */
@@ -55,7 +96,12 @@ async function lookUp(text) {
   renderLoading(result);
   const response = await requestLookup(text);
   submit.disabled = false;
-  const actions = { onRetry: () => lookUp(text), onOpenOptions: requestOpenOptions };
+  const actions = {
+    onRetry: () => lookUp(text),
+    onOpenOptions: requestOpenOptions,
+    onListen: requestSpeech,
+    onSave: (info) => saveWord(info, { url: "", title: "Hanzi Lambda popup" }),
+  };
   if (response.ok) renderResult(result, response.result, actions);
   else renderError(result, response.error, actions);
 }
@@ -75,8 +121,10 @@ async function restoreDraft() {
   if (stored[DRAFT_KEY] && !input.value) input.value = stored[DRAFT_KEY];
 }
 
-/** Says which API the popup talks to, so a wrong URL is visible at a glance. */
-async function showApiLine() {
-  const settings = await loadSettings();
+/**
+ * Says which API the popup talks to, so a wrong URL is visible at a glance.
+ * @param {Awaited<ReturnType<typeof loadSettings>>} settings
+ */
+function showApiLine(settings) {
   document.getElementById("api-line").textContent = `API: ${settings.apiBaseUrl} · HSK ${settings.hskStandard}`;
 }

@@ -1,22 +1,32 @@
 /**
- * The MV3 service worker: the only place that talks to the API. It keeps no state
- * of its own between events (Chrome stops it when idle); settings are read from
- * chrome.storage on every request.
+ * The MV3 service worker: the only place that talks to the API, speaks (chrome.tts, so a
+ * page's CSP does not matter), and owns the keyboard command and the context-menu item.
+ * It keeps no state of its own between events (Chrome stops it when idle); settings are
+ * read from chrome.storage on every request.
  */
 
 import { ApiError, health } from "./lib/api.js";
-import { lookUp } from "./lib/lookup.js";
-import { MESSAGE } from "./lib/messages.js";
+import { lookUp, translateOne } from "./lib/lookup.js";
+import { MESSAGE, TAB_MESSAGE } from "./lib/messages.js";
 import { loadSettings, normaliseBaseUrl } from "./lib/settings.js";
+
+/** The manifest's `commands` entry and the context-menu item share one job. */
+const LOOK_UP_COMMAND = "look-up-selection";
+const MENU_ITEM_ID = "hanzi-lambda-look-up";
 
 /** Message type -> handler returning the response payload. */
 const HANDLERS = {
   [MESSAGE.LOOKUP]: handleLookup,
   [MESSAGE.HEALTH]: handleHealth,
   [MESSAGE.OPEN_OPTIONS]: handleOpenOptions,
+  [MESSAGE.TRANSLATE]: handleTranslate,
+  [MESSAGE.SPEAK]: handleSpeak,
 };
 
 chrome.runtime.onMessage.addListener(onMessage);
+chrome.runtime.onInstalled.addListener(onInstalled);
+chrome.commands.onCommand.addListener(onCommand);
+chrome.contextMenus.onClicked.addListener(onMenuClicked);
 
 /**
  * Dispatches a message; returning true keeps the channel open for the async answer.
@@ -31,11 +41,77 @@ function onMessage(message, sender, sendResponse) {
   return true;
 }
 
+/**
+ * A fresh install opens the welcome page (how to connect, with a Test button); every
+ * install or update (re)creates the context-menu item, which Chrome keeps meanwhile.
+ * @param {chrome.runtime.InstalledDetails} details
+ */
+function onInstalled(details) {
+  chrome.contextMenus.create({ id: MENU_ITEM_ID, title: "Look up “%s”", contexts: ["selection"] }, () => {
+    void chrome.runtime.lastError; // already there after an update: nothing to do
+  });
+  if (details.reason === "install") chrome.tabs.create({ url: chrome.runtime.getURL("welcome.html") });
+}
+
+/**
+ * The keyboard command: every frame of the tab is asked; the one holding a selection
+ * answers by opening the tooltip.
+ * @param {string} command
+ * @param {chrome.tabs.Tab} [tab]
+ */
+function onCommand(command, tab) {
+  if (command !== LOOK_UP_COMMAND || tab?.id == null) return;
+  askTab(tab.id, { type: TAB_MESSAGE.LOOK_UP_SELECTION });
+}
+
+/**
+ * "Look up “…”" in the context menu: the frame the menu was opened in looks it up.
+ * @param {chrome.contextMenus.OnClickData} info
+ * @param {chrome.tabs.Tab} [tab]
+ */
+function onMenuClicked(info, tab) {
+  if (info.menuItemId !== MENU_ITEM_ID || tab?.id == null) return;
+  askTab(tab.id, { type: TAB_MESSAGE.LOOK_UP_SELECTION, text: info.selectionText ?? "" }, { frameId: info.frameId ?? 0 });
+}
+
+/**
+ * A tab without the content script (chrome:// pages, the Web Store) cannot answer.
+ * @param {number} tabId
+ * @param {object} message
+ * @param {chrome.tabs.MessageSendOptions} [options]
+ */
+function askTab(tabId, message, options = {}) {
+  chrome.tabs.sendMessage(tabId, message, options).catch(() => {});
+}
+
 /** @param {{text: string}} message */
 async function handleLookup(message) {
   const text = String(message.text ?? "").trim();
   if (!text) return { ok: false, error: { kind: "invalid", detail: "Nothing to look up." } };
   return { ok: true, result: await lookUp(text, await loadSettings()) };
+}
+
+/** @param {{text: string}} message */
+async function handleTranslate(message) {
+  const text = String(message.text ?? "").trim();
+  if (!text) return { ok: false, error: { kind: "invalid", detail: "Nothing to translate." } };
+  return { ok: true, result: await translateOne(text, await loadSettings()) };
+}
+
+/**
+ * Speaks Chinese with a Chinese voice; without one, says so rather than reading the
+ * characters with an English voice (or not at all).
+ * @param {{text: string}} message
+ */
+async function handleSpeak(message) {
+  const text = String(message.text ?? "").trim();
+  if (!text) return { ok: false, error: { kind: "invalid", detail: "Nothing to say." } };
+  const voices = await new Promise((resolve) => chrome.tts.getVoices(resolve));
+  if (!(voices ?? []).some((voice) => /^(zh|cmn|yue)\b/i.test(voice.lang ?? ""))) {
+    return { ok: false, error: { kind: "no_voice" } };
+  }
+  chrome.tts.speak(text, { lang: "zh-CN", rate: 0.9 });
+  return { ok: true };
 }
 
 /**

@@ -1,4 +1,5 @@
-"""Screenshots of the extension for the docs: docs/screenshots/{tooltip,popup,options}.png.
+"""Screenshots of the extension for the docs: docs/screenshots/*.png (tooltip on simplified
+and traditional text, a long paragraph on a dark page, the word list, popup, options).
 
 Uses the test machinery: Debian's Chromium with the unpacked extension, driven by
 Playwright. Without --api-url it starts the real service on a free loopback port with the
@@ -25,12 +26,15 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import BrowserContext, expect, sync_playwright  # noqa: E402
 
 from tests.extension.browser import (  # noqa: E402
+    TOOLTIP,
     extension_context,
     extension_page,
+    pin_word,
     select_and_open_trigger,
     serve_directory,
     set_settings,
 )
+from tests.extension.sample import PARAGRAPH  # noqa: E402
 from tests.support.server import running_service  # noqa: E402
 from tests.support.tiny_models import build_tiny_models  # noqa: E402
 
@@ -48,9 +52,24 @@ PAGE = f"""<!doctype html>
   <h1>我的一天</h1>
   <p id="sentence">{SENTENCE}</p>
   <p>我的朋友是老师，他在北京工作。我们明天去商店买东西，然后一起吃饭。</p>
+  <p id="traditional">我覺得這個電腦很貴，可是我還是想買。</p>
 </body>
 </html>
 """
+DARK_PAGE = f"""<!doctype html>
+<html lang="zh">
+<head><meta charset="utf-8"><title>北京</title>
+<style>
+  body {{ font: 18px/1.8 "Noto Serif CJK SC", serif; margin: 40px 64px; }}
+  body {{ color: #d8d8d8; background: #15171c; }}
+  p {{ max-width: 640px; }}
+</style></head>
+<body><h1>北京</h1><p id="paragraph">{PARAGRAPH}</p></body>
+</html>
+"""
+
+
+SHOTS = ("tooltip", "tooltip-traditional", "tooltip-dark", "wordlist", "popup", "options")
 
 
 def parse_args() -> argparse.Namespace:
@@ -76,17 +95,52 @@ def api(url: str | None, workdir: Path) -> Iterator[str]:
         yield base
 
 
-def tooltip_shot(context: BrowserContext, page_url: str, out: Path) -> None:
+def tooltip_shot(context: BrowserContext, page_url: str, selector: str, out: Path) -> None:
     page = context.new_page()
     page.set_viewport_size({"width": 900, "height": 640})
     page.goto(page_url)
-    select_and_open_trigger(page, "#sentence")
+    select_and_open_trigger(page, selector)
     page.locator("hanzi-lambda-root .hl-trigger").click()
-    words = page.locator("hanzi-lambda-root .hl-tooltip .hl-word")
+    words = page.locator(f"{TOOLTIP} .hl-word")
     expect(words.first).to_be_visible(timeout=60_000)
     words.nth(2).hover()
-    page.screenshot(path=out / "tooltip.png")
+    page.screenshot(path=out)
     page.close()
+
+
+def dark_paragraph_shot(context: BrowserContext, page_url: str, out: Path) -> None:
+    """A long paragraph on a dark page, in the dark scheme, its first word hovered."""
+    page = context.new_page()
+    page.emulate_media(color_scheme="dark")
+    page.set_viewport_size({"width": 900, "height": 640})
+    page.goto(page_url)
+    select_and_open_trigger(page, "#paragraph")
+    page.locator("hanzi-lambda-root .hl-trigger").click()
+    words = page.locator(f"{TOOLTIP} .hl-word")
+    expect(words.first).to_be_visible(timeout=60_000)
+    words.first.hover()
+    page.screenshot(path=out / "tooltip-dark.png")
+    page.close()
+
+
+def wordlist_shot(context: BrowserContext, page_url: str, out: Path) -> None:
+    """Saves three words from the tooltip, then photographs wordlist.html."""
+    page = context.new_page()
+    page.goto(page_url)
+    select_and_open_trigger(page, "#sentence")
+    page.locator("hanzi-lambda-root .hl-trigger").click()
+    expect(page.locator(f"{TOOLTIP} .hl-word").first).to_be_visible(timeout=60_000)
+    for word in ("喜欢", "天气", "学校"):
+        detail = pin_word(page, word)
+        save = detail.get_by_role("button", name=f"Save {word}")
+        save.click()
+        expect(save).to_have_attribute("aria-pressed", "true", timeout=60_000)
+    page.close()
+    words = extension_page(context, "wordlist.html")
+    words.set_viewport_size({"width": 980, "height": 520})
+    expect(words.locator("#words tbody tr")).to_have_count(3)
+    words.screenshot(path=out / "wordlist.png", full_page=True)
+    words.close()
 
 
 def popup_shot(context: BrowserContext, out: Path) -> None:
@@ -118,15 +172,20 @@ def main() -> None:
         site = workdir / "site"
         site.mkdir()
         (site / "index.html").write_text(PAGE, encoding="utf-8")
+        (site / "dark.html").write_text(DARK_PAGE, encoding="utf-8")
         api_url = stack.enter_context(api(args.api_url, workdir))
-        page_url = stack.enter_context(serve_directory(site)) + "/index.html"
+        site_url = stack.enter_context(serve_directory(site))
+        page_url = site_url + "/index.html"
         playwright = stack.enter_context(sync_playwright())
         context = stack.enter_context(extension_context(playwright, workdir / "profile"))
         set_settings(context, apiBaseUrl=api_url, apiKey=args.api_key)
-        tooltip_shot(context, page_url, args.out)
+        tooltip_shot(context, page_url, "#sentence", args.out / "tooltip.png")
+        tooltip_shot(context, page_url, "#traditional", args.out / "tooltip-traditional.png")
+        dark_paragraph_shot(context, site_url + "/dark.html", args.out)
+        wordlist_shot(context, page_url, args.out)
         popup_shot(context, args.out)
         options_shot(context, args.out)
-    for name in ("tooltip", "popup", "options"):
+    for name in SHOTS:
         print(args.out / f"{name}.png")
 
 

@@ -21,23 +21,29 @@ export class ApiError extends Error {
 }
 
 /**
- * POST /segment: words with pinyin, HSK level and glosses.
- * @param {{apiBaseUrl: string, apiKey: string, hskStandard: string}} settings
+ * POST /segment: words with pinyin, HSK level and glosses. `zhuyin` is sent only when the
+ * learner asked for it, so a service that predates the field still answers.
+ * @param {{apiBaseUrl: string, apiKey: string, hskStandard: string, zhuyin?: boolean}} settings
  * @param {string} text
  */
 export function segment(settings, text) {
-  return requestJson(settings, "POST", "/segment", { text, hsk: settings.hskStandard, pos: false });
+  const body = { text, hsk: settings.hskStandard, pos: false };
+  if (settings.zhuyin) body.zhuyin = true;
+  return requestJson(settings, "POST", "/segment", body);
 }
 
 /**
- * POST /translate for one text in a known direction.
- * @param {{apiBaseUrl: string, apiKey: string}} settings
+ * POST /translate with source "auto": the service decides the language (one rule, on the
+ * server) and says what it decided in the response's `source` and `target`. `script` is
+ * sent only for traditional output, the service's default being simplified.
+ * @param {{apiBaseUrl: string, apiKey: string, chineseScript?: string}} settings
  * @param {string} text
- * @param {"zh"|"en"} source
- * @param {"zh"|"en"} target
+ * @returns {Promise<{translations: string[], source: string, target: string|null, model: string}>}
  */
-export function translate(settings, text, source, target) {
-  return requestJson(settings, "POST", "/translate", { text, source, target });
+export function translate(settings, text) {
+  const body = { text, source: "auto" };
+  if (settings.chineseScript === "traditional") body.script = "traditional";
+  return requestJson(settings, "POST", "/translate", body);
 }
 
 /**

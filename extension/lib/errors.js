@@ -58,9 +58,19 @@ export function describeError(error) {
       };
     case "warming_up":
       return {
-        title: "Model warming up (503)",
-        message: warmingUpMessage(error.retryAfter),
+        title: "Translation not available (503)",
+        message: unavailableMessage(error.detail, error.retryAfter),
         retry: true,
+        options: false,
+      };
+    case "no_voice":
+      return {
+        title: "No Chinese voice",
+        message:
+          "This system has no Chinese (zh-CN) text-to-speech voice. Add one in the system's speech " +
+          "settings (Windows: Time & language › Speech; macOS: Accessibility › Spoken Content; " +
+          "Linux: speech-dispatcher with a Chinese voice), then restart the browser.",
+        retry: false,
         options: false,
       };
     case "permission":
@@ -95,11 +105,14 @@ export function describeError(error) {
 }
 
 /**
- * A 503 carries Retry-After; saying how long to wait beats a bare "try later".
+ * A 503 says why in the server's own sentence (the model is loading, or cannot be
+ * obtained at all); Retry-After says when to try again.
+ * @param {string|null|undefined} detail
  * @param {number|null|undefined} seconds
  * @returns {string}
  */
-function warmingUpMessage(seconds) {
+function unavailableMessage(detail, seconds) {
+  const reason = detail || "The translation model is not loaded yet.";
   const wait = Number.isFinite(seconds) && seconds > 0 ? `in ${seconds} s` : "in a few seconds";
-  return `The translation model is loading. Retry ${wait}.`;
+  return `${reason} Retry ${wait}.`;
 }

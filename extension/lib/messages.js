@@ -7,6 +7,14 @@ export const MESSAGE = Object.freeze({
   LOOKUP: "hanzi-lambda/lookup",
   HEALTH: "hanzi-lambda/health",
   OPEN_OPTIONS: "hanzi-lambda/open-options",
+  TRANSLATE: "hanzi-lambda/translate",
+  SPEAK: "hanzi-lambda/speak",
+});
+
+/** Messages the worker and the popup send to a tab's content script. */
+export const TAB_MESSAGE = Object.freeze({
+  LOOK_UP_SELECTION: "hanzi-lambda/look-up-selection",
+  SITE: "hanzi-lambda/site",
 });
 
 /**
@@ -29,6 +37,23 @@ export function requestHealth(settings) {
 /** Content scripts cannot open the options page themselves; the worker can. */
 export function requestOpenOptions() {
   return send({ type: MESSAGE.OPEN_OPTIONS });
+}
+
+/**
+ * Asks the worker to translate one text (a saved word's sentence).
+ * @param {string} text
+ * @returns {Promise<{ok: true, result: string} | {ok: false, error: import("./errors.js").ErrorInfo}>}
+ */
+export function requestTranslation(text) {
+  return send({ type: MESSAGE.TRANSLATE, text });
+}
+
+/**
+ * Asks the worker to speak Chinese text through chrome.tts (page CSP cannot stop it there).
+ * @param {string} text
+ */
+export function requestSpeech(text) {
+  return send({ type: MESSAGE.SPEAK, text });
 }
 
 /**

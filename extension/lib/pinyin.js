@@ -36,10 +36,42 @@ export function toneOfSyllable(syllable) {
  * @returns {{text: string, tone: number}[]}
  */
 export function syllables(pinyin) {
-  if (!pinyin) return [];
-  return pinyin
+  return splitReading(pinyin, toneOfSyllable);
+}
+
+/** Zhuyin tone marks; tone 1 has none, the neutral tone is the dot. */
+const TONE_BY_ZHUYIN_MARK = new Map([
+  ["ˊ", 2],
+  ["ˇ", 3],
+  ["ˋ", 4],
+  ["˙", NEUTRAL_TONE],
+]);
+
+/**
+ * Splits the API's space-separated zhuyin (ㄒㄧˇ ㄏㄨㄢ˙) into syllables with their tones.
+ * @param {string | null | undefined} zhuyin
+ * @returns {{text: string, tone: number}[]}
+ */
+export function zhuyinSyllables(zhuyin) {
+  return splitReading(zhuyin, toneOfZhuyin);
+}
+
+/** @param {string} syllable */
+function toneOfZhuyin(syllable) {
+  const mark = Array.from(syllable).find((char) => TONE_BY_ZHUYIN_MARK.has(char));
+  return mark ? TONE_BY_ZHUYIN_MARK.get(mark) : 1;
+}
+
+/**
+ * @param {string | null | undefined} reading
+ * @param {(syllable: string) => number} toneOf
+ * @returns {{text: string, tone: number}[]}
+ */
+function splitReading(reading, toneOf) {
+  if (!reading) return [];
+  return reading
     .trim()
     .split(/\s+/)
     .filter(Boolean)
-    .map((text) => ({ text, tone: toneOfSyllable(text) }));
+    .map((text) => ({ text, tone: toneOf(text) }));
 }

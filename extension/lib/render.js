@@ -5,48 +5,59 @@
  */
 
 import { describeError } from "./errors.js";
-import { NEUTRAL_TONE, syllables } from "./pinyin.js";
+import { NEUTRAL_TONE, syllables, zhuyinSyllables } from "./pinyin.js";
+import { loadWordList, sentenceAround } from "./wordlist.js";
 
-const HINT = "Hover over or tab to a word for its meaning.";
+const HINT = "Hover over, click or tab to a word for its meaning.";
+
+/**
+ * @typedef {{
+ *   onRetry?: () => void,
+ *   onOpenOptions?: () => void,
+ *   onSave?: (info: {token: object, sentence: string, translation: string|null}) => Promise<{ok: boolean, message?: string}>,
+ *   onListen?: (text: string) => Promise<{ok: boolean, error?: import("./errors.js").ErrorInfo}>,
+ * }} Actions
+ */
 
 /**
  * Shows a "looking up" line.
  * @param {HTMLElement} container
  */
 export function renderLoading(container) {
-  container.replaceChildren(
-    el(container, "p", { className: "hl-status", role: "status" }, "Looking up…"),
-  );
+  container.replaceChildren(el(container, "p", { className: "hl-status", role: "status" }, "Looking up…"));
 }
 
 /**
- * Shows a lookup result: the translation, the words and their summary.
+ * Shows a lookup result: the translation, the words, the word panel and the summary.
  * @param {HTMLElement} container
  * @param {import("./lookup.js").LookupResult} result
- * @param {{onRetry?: () => void, onOpenOptions?: () => void}} [actions]
+ * @param {Actions} [actions]
  */
 export function renderResult(container, result, actions = {}) {
+  const display = result.display ?? { myLevel: null, zhuyin: false };
   const card = el(container, "div", { className: "hl-result", dataset: { direction: result.direction } });
   if (result.direction === "zh-en") {
     card.append(translationSection(container, result, actions));
   } else {
-    card.append(sectionLabel(container, "English"), el(container, "p", { className: "hl-original", lang: "en" }, result.original));
+    card.append(sectionLabel(container, "English → Chinese"), el(container, "p", { className: "hl-original", lang: "en" }, result.original));
   }
+  const tokens = result.segmented.tokens;
+  const detail = detailPanel(container);
   card.append(
-    sectionLabel(container, result.direction === "zh-en" ? "Words" : "Chinese"),
-    wordsSection(container, result.segmented.tokens),
-    detailLine(container),
-    summaryLine(container, result.segmented.summary),
+    sectionLabel(container, result.direction === "zh-en" ? "Words" : "Chinese", listenButton(container, "Listen to the sentence", result.chinese, detail, actions)),
+    wordsSection(container, tokens, display),
+    detail,
+    summaryLine(container, result.segmented.summary, tokens, display.myLevel),
   );
   container.replaceChildren(card);
-  wireGlossDetail(card);
+  wireWordPanel(card, detail, tokens, result, actions);
 }
 
 /**
  * Shows an error as a sentence with the actions that can fix it.
  * @param {HTMLElement} container
  * @param {import("./errors.js").ErrorInfo} error
- * @param {{onRetry?: () => void, onOpenOptions?: () => void}} [actions]
+ * @param {Actions} [actions]
  */
 export function renderError(container, error, actions = {}) {
   container.replaceChildren(errorBox(container, error, actions));
@@ -56,10 +67,11 @@ export function renderError(container, error, actions = {}) {
  * The translation, or the reason it is missing while the words are still shown.
  * @param {HTMLElement} ctx
  * @param {import("./lookup.js").LookupResult} result
- * @param {{onRetry?: () => void, onOpenOptions?: () => void}} actions
+ * @param {Actions} actions
  */
 function translationSection(ctx, result, actions) {
-  const section = el(ctx, "div", { className: "hl-translation-section" }, sectionLabel(ctx, "Translation"));
+  // The label says which way the service decided the text goes.
+  const section = el(ctx, "div", { className: "hl-translation-section" }, sectionLabel(ctx, "Chinese → English"));
   if (result.translationError) {
     section.append(errorBox(ctx, result.translationError, actions));
   } else {
@@ -71,35 +83,50 @@ function translationSection(ctx, result, actions) {
 /**
  * @param {HTMLElement} ctx
  * @param {object[]} tokens
+ * @param {{myLevel: number|null, zhuyin: boolean}} display
  */
-function wordsSection(ctx, tokens) {
-  const words = el(ctx, "div", { className: "hl-words", lang: "zh-Hans" });
-  words.append(...tokens.map((token) => (token.is_chinese ? wordElement(ctx, token) : plainElement(ctx, token))));
+function wordsSection(ctx, tokens, display) {
+  const words = el(ctx, "div", { className: "hl-words", lang: "zh" });
+  words.append(...tokens.map((token, index) => (token.is_chinese ? wordElement(ctx, token, index, display) : plainElement(ctx, token))));
   return words;
 }
 
 /**
- * One Chinese word: pinyin above, characters below, both in tone colours, with an
- * HSK badge. It is focusable so keyboard users get the glosses too.
+ * One Chinese word: its reading above (pinyin, or zhuyin when asked for and sent),
+ * characters below, both in tone colours, with an HSK badge. Words at or below the
+ * learner's level keep their place but hide the reading. Focusable, so keyboard users
+ * get the word panel too.
  * @param {HTMLElement} ctx
- * @param {{text: string, pinyin: string|null, hsk_level: number|null, glosses: string[]}} token
+ * @param {{text: string, pinyin: string|null, zhuyin?: string|null, hsk_level: number|null, glosses: string[]}} token
+ * @param {number} index
+ * @param {{myLevel: number|null, zhuyin: boolean}} display
  */
-function wordElement(ctx, token) {
+function wordElement(ctx, token, index, display) {
   const sylls = syllables(token.pinyin);
+  const reading = display.zhuyin && token.zhuyin ? zhuyinSyllables(token.zhuyin) : sylls;
+  const known = isKnown(token, display.myLevel);
   const word = el(ctx, "span", {
-    className: `hl-word ${levelClass(token.hsk_level)}`,
+    className: `hl-word ${levelClass(token.hsk_level)}${known ? " hl-known" : ""}`,
     tabIndex: 0,
-    dataset: { word: token.text, pinyin: token.pinyin ?? "", hsk: token.hsk_level ?? "", glosses: JSON.stringify(token.glosses ?? []) },
+    dataset: { index: String(index), word: token.text, pinyin: token.pinyin ?? "" },
   });
   word.setAttribute("aria-label", wordLabel(token));
   word.append(
-    el(ctx, "span", { className: "hl-pinyin" }, ...sylls.map((s) => el(ctx, "span", { className: `tone${s.tone}` }, s.text))),
+    el(ctx, "span", { className: "hl-pinyin" }, ...reading.map((s) => el(ctx, "span", { className: `tone${s.tone}` }, s.text))),
     el(ctx, "span", { className: "hl-hanzi" }, ...hanziWithTones(ctx, token.text, sylls)),
   );
   if (token.hsk_level != null) {
     word.append(el(ctx, "span", { className: "hl-badge", title: `HSK level ${levelName(token.hsk_level)}` }, `HSK ${levelName(token.hsk_level)}`));
   }
   return word;
+}
+
+/**
+ * @param {{hsk_level: number|null}} token
+ * @param {number|null} myLevel
+ */
+function isKnown(token, myLevel) {
+  return myLevel != null && token.hsk_level != null && token.hsk_level <= myLevel;
 }
 
 /**
@@ -124,62 +151,247 @@ function plainElement(ctx, token) {
   return el(ctx, "span", { className: "hl-plain" }, token.text);
 }
 
-/** @param {HTMLElement} ctx */
-function detailLine(ctx) {
-  const detail = el(ctx, "div", { className: "hl-detail" }, el(ctx, "span", { className: "hl-hint" }, HINT));
-  detail.setAttribute("aria-live", "polite");
-  return detail;
+/**
+ * The word panel: sticky at the bottom of the scrolling tooltip, so the senses of the
+ * hovered word are in view for the first word of a long paragraph as for the last.
+ * @param {HTMLElement} ctx
+ */
+function detailPanel(ctx) {
+  const body = el(ctx, "div", { className: "hl-detail-body" }, el(ctx, "span", { className: "hl-hint" }, HINT));
+  body.setAttribute("aria-live", "polite");
+  const note = el(ctx, "p", { className: "hl-note", role: "status" });
+  note.hidden = true;
+  return el(ctx, "div", { className: "hl-detail" }, body, note);
 }
 
 /**
- * "6 words · HSK 2025 · overall level 2 · 1 unlisted".
+ * "6 words · HSK 2025 · overall level 2 · 1 unlisted · 3 above level 2".
  * @param {HTMLElement} ctx
  * @param {{words: number, by_level: Record<string, number>, level: number|null, standard: string}} summary
+ * @param {{is_chinese: boolean, hsk_level: number|null}[]} tokens
+ * @param {number|null} myLevel
  */
-function summaryLine(ctx, summary) {
+function summaryLine(ctx, summary, tokens, myLevel) {
   const parts = [`${summary.words} ${summary.words === 1 ? "word" : "words"}`, `HSK ${summary.standard}`];
   if (summary.level != null) parts.push(`overall level ${levelName(summary.level)}`);
   const unlisted = summary.by_level?.unlisted ?? 0;
   if (unlisted) parts.push(`${unlisted} unlisted`);
+  if (myLevel != null) {
+    const above = tokens.filter((token) => token.is_chinese && !isKnown(token, myLevel)).length;
+    parts.push(`${above} above your level ${levelName(myLevel)}`);
+  }
   return el(ctx, "p", { className: "hl-summary" }, parts.join(" · "));
 }
 
 /**
- * Hover and focus both fill the detail line, so mouse and keyboard users see the
- * same glosses; one listener on the card serves every word.
+ * Hover previews a word in the panel; a click or keyboard focus pins it there, so the
+ * pointer can travel to the panel's buttons across other words. One set of listeners
+ * on the card serves every word.
  * @param {HTMLElement} card
+ * @param {HTMLElement} detail
+ * @param {object[]} tokens
+ * @param {import("./lookup.js").LookupResult} result
+ * @param {Actions} actions
  */
-function wireGlossDetail(card) {
-  const detail = card.querySelector(".hl-detail");
-  const show = (event) => {
-    const word = event.target.closest?.(".hl-word");
-    if (word) showGlosses(detail, word);
-  };
-  card.addEventListener("mouseover", show);
-  card.addEventListener("focusin", show);
+function wireWordPanel(card, detail, tokens, result, actions) {
+  let pinned = null;
+  const wordOf = (event) => event.target.closest?.(".hl-word") ?? null;
+  const show = (word) => showWord(card, detail, word, tokens[Number(word.dataset.index)], result, actions);
+  card.addEventListener("mouseover", (event) => {
+    const word = wordOf(event);
+    if (word && !pinned && !word.classList.contains("hl-active")) show(word);
+  });
+  card.addEventListener("focusin", (event) => {
+    const word = wordOf(event);
+    if (!word) return;
+    pinned = word;
+    show(word);
+  });
+  card.addEventListener("focusout", (event) => {
+    if (!card.contains(event.relatedTarget)) pinned = null;
+  });
+}
+
+/**
+ * Fills the panel with one word: its reading and that reading's senses, then other
+ * readings, measure words, parts (for a word without an entry) and the other script's
+ * form, when the service sends them; then Listen and Save.
+ * @param {HTMLElement} card
+ * @param {HTMLElement} detail
+ * @param {HTMLElement} word
+ * @param {any} token
+ * @param {import("./lookup.js").LookupResult} result
+ * @param {Actions} actions
+ */
+function showWord(card, detail, word, token, result, actions) {
+  card.querySelectorAll(".hl-word.hl-active").forEach((w) => w.classList.remove("hl-active"));
+  word.classList.add("hl-active");
+  const ctx = detail;
+  const level = token.hsk_level != null ? `HSK ${levelName(token.hsk_level)}` : "not in the HSK list";
+  const reading = result.display?.zhuyin && token.zhuyin ? `${token.zhuyin} · ${token.pinyin ?? ""}` : token.pinyin ?? "";
+  const body = detail.querySelector(".hl-detail-body");
+  body.replaceChildren(
+    el(ctx, "span", { className: "hl-detail-word", lang: "zh" }, token.text),
+    el(ctx, "span", { className: "hl-detail-pinyin" }, reading),
+    el(ctx, "span", { className: "hl-detail-level" }, level),
+    el(ctx, "p", { className: "hl-glosses" }, glossText(token)),
+    ...extraSections(ctx, token),
+    wordActions(ctx, detail, token, result, actions),
+  );
+  detail.querySelector(".hl-note").hidden = true;
+}
+
+/**
+ * The senses of the reading shown; a word without an entry points to its parts.
+ * @param {{glosses?: string[], parts?: object[]}} token
+ */
+function glossText(token) {
+  if (token.glosses?.length) return token.glosses.join("; ");
+  return token.parts?.length ? "No entry of its own: see its parts." : "No dictionary entry.";
+}
+
+/**
+ * The optional sections, each only when the service sent something for it.
+ * @param {HTMLElement} ctx
+ * @param {any} token
+ */
+function extraSections(ctx, token) {
+  const sections = [];
+  const readings = (token.other_readings ?? []).map((r) => `${r.pinyin} ${firstSenses(r.glosses)}`.trim());
+  if (readings.length) sections.push(detailSection(ctx, "hl-other-readings", "Other readings", readings.join(" · ")));
+  if (token.classifiers?.length) sections.push(detailSection(ctx, "hl-classifiers", "Measure words", token.classifiers.join(", ")));
+  const parts = (token.parts ?? []).map((p) => `${p.text} ${p.pinyin ?? ""} ${firstSenses(p.glosses)}`.replace(/\s+/g, " ").trim());
+  if (parts.length) sections.push(detailSection(ctx, "hl-parts", "Parts", parts.join(" · ")));
+  const form = otherForm(token);
+  if (form) sections.push(detailSection(ctx, "hl-other-form", form.label, form.text));
+  return sections;
+}
+
+/**
+ * The form in the other script, when it differs from the text read.
+ * @param {{text: string, simplified?: string|null, traditional?: string|null}} token
+ * @returns {{label: string, text: string}|null}
+ */
+function otherForm(token) {
+  if (token.traditional && token.traditional !== token.text) return { label: "Traditional", text: token.traditional };
+  if (token.simplified && token.simplified !== token.text) return { label: "Simplified", text: token.simplified };
+  return null;
+}
+
+/** @param {string[]|undefined} glosses */
+function firstSenses(glosses) {
+  return (glosses ?? []).slice(0, 3).join("; ");
+}
+
+/**
+ * @param {HTMLElement} ctx
+ * @param {string} className
+ * @param {string} label
+ * @param {string} text
+ */
+function detailSection(ctx, className, label, text) {
+  return el(ctx, "p", { className: `hl-detail-section ${className}` }, el(ctx, "b", {}, `${label}: `), text);
+}
+
+/**
+ * Listen to <word> and Save <word> (a toggle shown pressed once the word is in the list).
+ * @param {HTMLElement} ctx
+ * @param {HTMLElement} detail
+ * @param {any} token
+ * @param {import("./lookup.js").LookupResult} result
+ * @param {Actions} actions
+ */
+function wordActions(ctx, detail, token, result, actions) {
+  const row = el(ctx, "div", { className: "hl-word-actions" });
+  const listen = listenButton(ctx, `Listen to ${token.text}`, token.text, detail, actions);
+  if (listen) row.append(listen);
+  if (actions.onSave) row.append(saveButton(ctx, detail, token, result, actions.onSave));
+  return row;
+}
+
+/**
+ * @param {HTMLElement} ctx
+ * @param {string} label the accessible name
+ * @param {string} text what is spoken
+ * @param {HTMLElement} detail where a failure is said
+ * @param {Actions} actions
+ */
+function listenButton(ctx, label, text, detail, actions) {
+  if (!actions.onListen || !text) return "";
+  const button = el(ctx, "button", { type: "button", className: "hl-button", dataset: { action: "listen" } }, "▶ Listen");
+  button.setAttribute("aria-label", label);
+  button.addEventListener("click", async () => {
+    const response = await actions.onListen(text);
+    if (!response.ok) {
+      const said = describeError(response.error ?? { kind: "server" });
+      showNote(detail, `${said.title}: ${said.message}`, "error");
+    }
+  });
+  return button;
+}
+
+/**
+ * @param {HTMLElement} ctx
+ * @param {HTMLElement} detail
+ * @param {any} token
+ * @param {import("./lookup.js").LookupResult} result
+ * @param {NonNullable<Actions["onSave"]>} onSave
+ */
+function saveButton(ctx, detail, token, result, onSave) {
+  const button = el(ctx, "button", { type: "button", className: "hl-button", dataset: { action: "save" } }, "☆ Save");
+  button.setAttribute("aria-label", `Save ${token.text}`);
+  setPressed(button, false);
+  loadWordList().then((list) => {
+    if (list.some((entry) => entry.text === token.text)) setPressed(button, true);
+  });
+  button.addEventListener("click", async () => {
+    if (button.getAttribute("aria-pressed") === "true") return;
+    button.disabled = true;
+    const response = await onSave(saveInfo(token, result));
+    button.disabled = false;
+    if (response.ok) setPressed(button, true);
+    else showNote(detail, response.message ?? "The word could not be saved.", "error");
+  });
+  return button;
+}
+
+/**
+ * The word's sentence and, when the selection was that one sentence, its translation.
+ * @param {{text: string, start: number, end: number}} token
+ * @param {import("./lookup.js").LookupResult} result
+ */
+function saveInfo(token, result) {
+  const sentence = sentenceAround(result.chinese, token.start, token.end);
+  const whole = sentence === result.chinese.trim();
+  const pairedText = result.direction === "zh-en" ? result.translation : result.original;
+  return { token, sentence, translation: whole ? pairedText ?? null : null };
+}
+
+/**
+ * @param {HTMLButtonElement} button
+ * @param {boolean} pressed
+ */
+function setPressed(button, pressed) {
+  button.setAttribute("aria-pressed", String(pressed));
+  button.textContent = pressed ? "★ Saved" : "☆ Save";
 }
 
 /**
  * @param {HTMLElement} detail
- * @param {HTMLElement} word
+ * @param {string} text
+ * @param {"error"|"ok"} state
  */
-function showGlosses(detail, word) {
-  const glosses = JSON.parse(word.dataset.glosses || "[]");
-  const level = word.dataset.hsk ? `HSK ${levelName(Number(word.dataset.hsk))}` : "not in the HSK list";
-  word.parentElement.querySelectorAll(".hl-word.hl-active").forEach((w) => w.classList.remove("hl-active"));
-  word.classList.add("hl-active");
-  detail.replaceChildren(
-    el(detail, "span", { className: "hl-detail-word", lang: "zh-Hans" }, word.dataset.word),
-    el(detail, "span", { className: "hl-detail-pinyin" }, word.dataset.pinyin),
-    el(detail, "span", { className: "hl-detail-level" }, level),
-    el(detail, "span", { className: "hl-glosses" }, glosses.length ? glosses.join("; ") : "No dictionary entry."),
-  );
+function showNote(detail, text, state) {
+  const note = detail.querySelector(".hl-note");
+  note.textContent = text;
+  note.dataset.state = state;
+  note.hidden = false;
 }
 
 /**
  * @param {HTMLElement} ctx
  * @param {import("./errors.js").ErrorInfo} error
- * @param {{onRetry?: () => void, onOpenOptions?: () => void}} actions
+ * @param {Actions} actions
  */
 function errorBox(ctx, error, actions) {
   const text = describeError(error);
@@ -210,9 +422,10 @@ function actionButton(ctx, label, action, onClick) {
 /**
  * @param {HTMLElement} ctx
  * @param {string} text
+ * @param {...(Node|string)} extra
  */
-function sectionLabel(ctx, text) {
-  return el(ctx, "div", { className: "hl-label" }, text);
+function sectionLabel(ctx, text, ...extra) {
+  return el(ctx, "div", { className: "hl-label" }, el(ctx, "span", {}, text), ...extra);
 }
 
 /**

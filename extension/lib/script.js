@@ -1,6 +1,6 @@
 /**
- * Script detection shared by the content script (should the button show?) and the
- * worker (which way to translate?), so both make the same call.
+ * Whether a selection is worth offering the button for. This only decides what the
+ * content script offers; which way a text is translated is the service's decision.
  */
 
 const HAN = /\p{Script=Han}/u;

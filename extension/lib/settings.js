@@ -6,12 +6,28 @@
 /** HSK word lists the API accepts, in the order the options page offers them. */
 export const HSK_STANDARDS = Object.freeze(["2025", "2021", "2.0"]);
 
-/** What a fresh install uses: a service started locally with `make serve`. */
+/** Script of Chinese output (/translate `script`). */
+export const CHINESE_SCRIPTS = Object.freeze(["simplified", "traditional"]);
+
+/** Font sizes the options page offers, in percent of the normal size. */
+export const FONT_SIZES = Object.freeze([90, 100, 115, 130, 150]);
+
+/**
+ * What a fresh install uses: a service started locally with `make serve`.
+ * `enabled` and `disabledSites` are the popup's switches; `myLevel` (null or 1-7) hides
+ * the pinyin of words the learner knows.
+ */
 export const DEFAULT_SETTINGS = Object.freeze({
   apiBaseUrl: "http://127.0.0.1:8000",
   apiKey: "",
   hskStandard: "2025",
   showOnEverySelection: false,
+  enabled: true,
+  disabledSites: [],
+  myLevel: null,
+  fontSize: 100,
+  chineseScript: "simplified",
+  zhuyin: false,
 });
 
 /**
@@ -38,6 +54,14 @@ export async function saveSettings(changes) {
   }
   next.apiKey = String(next.apiKey ?? "").trim();
   next.showOnEverySelection = Boolean(next.showOnEverySelection);
+  next.enabled = Boolean(next.enabled);
+  next.disabledSites = [...new Set((next.disabledSites ?? []).map(String))];
+  next.myLevel = normaliseLevel(next.myLevel);
+  next.fontSize = FONT_SIZES.includes(Number(next.fontSize)) ? Number(next.fontSize) : DEFAULT_SETTINGS.fontSize;
+  if (!CHINESE_SCRIPTS.includes(next.chineseScript)) {
+    throw new Error(`Unknown script: ${next.chineseScript}`);
+  }
+  next.zhuyin = Boolean(next.zhuyin);
   await chrome.storage.local.set(next);
   return next;
 }
@@ -73,4 +97,24 @@ export function normaliseBaseUrl(raw) {
 export function originPattern(baseUrl) {
   const url = new URL(baseUrl);
   return `${url.protocol}//${url.hostname}/*`;
+}
+
+/**
+ * A reading level: null (none set) or an HSK level 1-7 (7 = the 7-9 band).
+ * @param {unknown} value
+ * @returns {number|null}
+ */
+export function normaliseLevel(value) {
+  if (value === null || value === undefined || value === "") return null;
+  const level = Number(value);
+  return Number.isInteger(level) && level >= 1 && level <= 7 ? level : null;
+}
+
+/**
+ * True when the extension should offer its button on this hostname.
+ * @param {{enabled: boolean, disabledSites: string[]}} settings
+ * @param {string} hostname
+ */
+export function isActiveOn(settings, hostname) {
+  return Boolean(settings.enabled) && !(settings.disabledSites ?? []).includes(hostname);
 }

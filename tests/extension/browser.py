@@ -15,8 +15,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from playwright.sync_api import BrowserContext, Page, Playwright
+from playwright.sync_api import BrowserContext, Frame, Locator, Page, Playwright, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION_DIR = ROOT / "extension"
@@ -118,3 +119,27 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+TOOLTIP = "hanzi-lambda-root .hl-tooltip"
+TRIGGER = "hanzi-lambda-root .hl-trigger"
+
+
+def open_tooltip(page: Page | Frame, selector: str) -> None:
+    """Selects an element's text, clicks the floating button, waits for the words."""
+    page.wait_for_function(SELECT_AND_RELEASE, arg=selector, polling=100)
+    page.locator(TRIGGER).click()
+    expect(page.locator(f"{TOOLTIP} .hl-word").first).to_be_visible()
+
+
+def pin_word(page: Page | Frame, text: str) -> Locator:
+    """Clicks a word in the tooltip, which pins it in the word panel; returns the panel."""
+    page.locator(f'{TOOLTIP} .hl-word[data-word="{text}"]').first.click()
+    detail = page.locator(f"{TOOLTIP} .hl-detail")
+    expect(detail.locator(".hl-detail-word")).to_have_text(text)
+    return detail
+
+
+def stored(page: Page, key: str) -> Any:
+    """One value from chrome.storage.local, read from an extension page."""
+    return page.evaluate("(key) => chrome.storage.local.get(key).then((v) => v[key])", key)

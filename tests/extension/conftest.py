@@ -11,7 +11,7 @@ from playwright.sync_api import BrowserContext, Page, Playwright, expect, sync_p
 
 from tests.extension import expected
 from tests.extension.browser import extension_context, serve_directory, set_settings
-from tests.extension.sample import API_KEY, CHINESE, ENGLISH, MAX_TEXT_CHARS, PAGE
+from tests.extension.sample import API_KEY, CHINESE, ENGLISH, FRAME_PAGE, MAX_TEXT_CHARS, PAGE
 from tests.support.server import free_port, running_service
 
 # Lookups go page -> worker -> service -> model; on a busy two-core machine five seconds
@@ -61,6 +61,7 @@ def dead_api_url() -> str:
 def page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("site")
     (site / "index.html").write_text(PAGE, encoding="utf-8")
+    (site / "frame.html").write_text(FRAME_PAGE, encoding="utf-8")
     with serve_directory(site) as base:
         yield f"{base}/index.html"
 

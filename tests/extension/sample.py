@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 # The API's own limit, lowered so one paragraph of the test page is "too long".
-MAX_TEXT_CHARS = 200
+MAX_TEXT_CHARS = 260
 API_KEY = "extension-test-key"
 
 CHINESE = "我喜欢学习中文。今天天气很好，我们去学校。"
 # Its tiny-model translation contains Chinese words, so there is something to segment.
 ENGLISH = "I like to study Chinese."
 LONG_CHINESE = "我们今天去学校学习中文。" * 25
+# A paragraph of about 230 characters: long enough that its tooltip must scroll.
+PARAGRAPH = (
+    "北京是中国的首都，也是一座有三千多年历史的城市。每年都有很多人从世界各地来这里旅游。"
+    "他们参观故宫、长城和颐和园，品尝北京烤鸭，也在胡同里散步。"
+    "我第一次来北京的时候，觉得这里的人说话很快，我听不太懂。"
+    "后来我每天和朋友练习说汉语，还在大学里上课。现在我已经能用中文买东西、问路和点菜了。"
+    "明年我想去上海和西安看看，了解更多的中国文化。"
+    "我的老师说，学习一门语言最好的办法就是多听、多说、多读、多写，不要怕说错。"
+    "我觉得她说得很对，所以我每天晚上都读一篇中文短文。"
+)
+FRAME_CHINESE = "我们明天一起去图书馆看书。"
+FIELD_CHINESE = "这个电脑很贵。"
 
 PAGE = f"""<!doctype html>
 <html lang="en">
@@ -28,6 +40,16 @@ PAGE = f"""<!doctype html>
   <p id="en">{ENGLISH}</p>
   <p id="long" lang="zh">{LONG_CHINESE}</p>
   <p id="outside">Somewhere else on the page.</p>
+  <textarea id="field" rows="2" cols="30">{FIELD_CHINESE}</textarea>
+  <iframe id="frame" src="frame.html" width="700" height="500" title="A framed page"></iframe>
+  <p id="paragraph" lang="zh">{PARAGRAPH}</p>
 </body>
+</html>
+"""
+
+FRAME_PAGE = f"""<!doctype html>
+<html lang="zh">
+<head><meta charset="utf-8"><title>A framed page</title></head>
+<body><p id="framed">{FRAME_CHINESE}</p></body>
 </html>
 """

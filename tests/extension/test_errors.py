@@ -60,7 +60,10 @@ def test_missing_key_says_401_then_the_key_works_and_a_warming_model_says_503(
     # /segment needs no model: the words are shown, and the translation explains the 503.
     expect(page.locator(f"{TOOLTIP} .hl-word").first).to_be_visible()
     warming = page.locator(f'{TOOLTIP} .hl-translation-section .hl-error[data-kind="warming_up"]')
-    expect(warming).to_contain_text("Model warming up (503)")
+    expect(warming).to_contain_text("Translation not available (503)")
+    # The server's own sentence, naming the model and the setting that provides it.
+    expect(warming).to_contain_text("is not available")
+    expect(warming).to_contain_text("TRANSLATE_MODEL_ZH_EN")
     expect(warming).to_contain_text("Retry in 30 s")  # the service's Retry-After default
     warming.locator('button[data-action="retry"]').click()
-    expect(warming).to_contain_text("Model warming up (503)")
+    expect(warming).to_contain_text("Translation not available (503)")

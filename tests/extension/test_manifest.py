@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from playwright.sync_api import BrowserContext
 
@@ -16,7 +17,8 @@ def test_chromium_gives_the_pinned_id(context: BrowserContext) -> None:
 def test_permissions_are_minimal() -> None:
     manifest = json.loads((EXTENSION_DIR / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["manifest_version"] == 3
-    assert manifest["permissions"] == ["storage"]
+    # storage: settings and the word list; tts: Listen; contextMenus: "Look up “…”".
+    assert manifest["permissions"] == ["storage", "tts", "contextMenus"]
     assert manifest["host_permissions"] == ["http://127.0.0.1/*", "http://localhost/*"]
     assert manifest["optional_host_permissions"] == ["https://*/*"]
     assert manifest["background"] == {"service_worker": "service_worker.js", "type": "module"}
@@ -33,3 +35,32 @@ def test_every_file_the_manifest_names_exists() -> None:
     ]
     missing = [name for name in named if not (EXTENSION_DIR / name).is_file()]
     assert missing == []
+
+
+def test_only_the_content_scripts_modules_are_web_accessible() -> None:
+    """Pages can still see the extension through them (a manifest content script cannot be
+    a module, so it imports them), but the API client and the lookup logic stay private."""
+    manifest = json.loads((EXTENSION_DIR / "manifest.json").read_text(encoding="utf-8"))
+    [entry] = manifest["web_accessible_resources"]
+    exposed = set(entry["resources"])
+    assert "lib/api.js" not in exposed and "lib/lookup.js" not in exposed
+    assert not any("*" in resource for resource in exposed)
+    # Everything the content script imports, directly or not, is exposed.
+    imports = {"content/main.js"}
+    pending = ["content/main.js"]
+    while pending:
+        source = (EXTENSION_DIR / pending.pop()).read_text(encoding="utf-8")
+        for name in re.findall(r'^import .* from "\.{1,2}/(?:lib/)?([\w.]+)";', source, re.M):
+            path = f"lib/{name}"
+            if path not in imports:
+                imports.add(path)
+                pending.append(path)
+    assert imports == exposed
+
+
+def test_content_script_runs_in_every_frame_and_a_command_is_suggested() -> None:
+    manifest = json.loads((EXTENSION_DIR / "manifest.json").read_text(encoding="utf-8"))
+    [script] = manifest["content_scripts"]
+    assert script["all_frames"] is True
+    command = manifest["commands"]["look-up-selection"]
+    assert command["suggested_key"]["default"] == "Alt+Shift+L"

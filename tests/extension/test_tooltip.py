@@ -28,6 +28,7 @@ def test_chinese_selection_shows_words_pinyin_levels_and_translation(
 
     tooltip = page.locator(TOOLTIP)
     expect(tooltip.locator(".hl-translation")).to_have_text(translation)
+    expect(tooltip.locator(".hl-label").first).to_have_text("Chinese → English")
     words = tooltip.locator(".hl-word")
     tokens = expected.chinese_tokens(segmented)
     expect(words).to_have_count(len(tokens))
@@ -51,11 +52,12 @@ def test_tone_colours_and_page_styles_stay_out(page: Page, api_url: str) -> None
     colours = {
         tone: page.locator(f"{TOOLTIP} .hl-pinyin .tone{tone}").first for tone in range(1, 6)
     }
-    expect(colours[1]).to_have_css("color", "rgb(229, 57, 53)")
-    expect(colours[2]).to_have_css("color", "rgb(239, 138, 0)")
-    expect(colours[3]).to_have_css("color", "rgb(46, 157, 70)")
-    expect(colours[4]).to_have_css("color", "rgb(30, 111, 217)")
-    expect(colours[5]).to_have_css("color", "rgb(138, 143, 152)")
+    # Red, orange, green, blue, grey: the Zhongwen/Pleco hues, darkened to pass WCAG AA.
+    expect(colours[1]).to_have_css("color", "rgb(198, 40, 40)")
+    expect(colours[2]).to_have_css("color", "rgb(154, 77, 0)")
+    expect(colours[3]).to_have_css("color", "rgb(43, 122, 54)")
+    expect(colours[4]).to_have_css("color", "rgb(26, 95, 180)")
+    expect(colours[5]).to_have_css("color", "rgb(91, 97, 110)")
     # The page sets every span to 40px green with !important; the tooltip is untouched.
     expect(page.locator(f"{TOOLTIP} .hl-hanzi").first).to_have_css("font-size", "22px")
 
@@ -82,6 +84,8 @@ def test_tab_reaches_the_words(page: Page, api_url: str) -> None:
     open_tooltip(page, "#zh")
     expect(page.locator(f"{TOOLTIP} .hl-word").first).to_be_visible()
     page.keyboard.press("Tab")  # the close button
+    page.keyboard.press("Tab")  # Listen to the sentence
+    expect(page.get_by_role("button", name="Listen to the sentence")).to_be_focused()
     page.keyboard.press("Tab")  # the first word
     expect(page.locator(f"{TOOLTIP} .hl-word").first).to_be_focused()
     expect(page.locator(f"{TOOLTIP} .hl-detail-word")).to_have_text(tokens[0]["text"])
@@ -128,6 +132,8 @@ def test_english_selection_gets_its_chinese_translation_segmented(page: Page, ap
     result = page.locator(f"{TOOLTIP} .hl-result")
     expect(result).to_have_attribute("data-direction", "en-zh")
     expect(result.locator(".hl-original")).to_have_text(ENGLISH)
+    # The service decided the direction (the extension sent source "auto") and it is shown.
+    expect(result.locator(".hl-label").first).to_have_text("English → Chinese")
     words = result.locator(".hl-word")
     expect(words).to_have_count(len(tokens))
     shown = expected.shown_words(words)

@@ -1,0 +1,109 @@
+"""Off when unwanted, and without the mouse: the global and per-site switches (in the
+popup, stored as `enabled` and `disabledSites`), the keyboard-reachable button, the
+`commands` entry and the context-menu item."""
+
+from __future__ import annotations
+
+from playwright.sync_api import BrowserContext, Page, expect
+
+from tests.extension import expected
+from tests.extension.browser import (
+    SELECT_AND_RELEASE,
+    TOOLTIP,
+    TRIGGER,
+    extension_page,
+    select_and_open_trigger,
+    set_settings,
+    stored,
+)
+from tests.extension.sample import CHINESE
+
+# Tells the tab's content script to look up its selection, as the worker does for the
+# keyboard command (no text) and the context menu (Chrome's selection text, one frame).
+ASK_TAB = """
+async ([url, message, frameId]) => {
+  const [tab] = await chrome.tabs.query({ url });
+  await chrome.tabs.sendMessage(tab.id, message, frameId === null ? {} : { frameId });
+}
+"""
+
+
+def select_without_waiting(page: Page, selector: str) -> bool:
+    shown: bool = page.evaluate(SELECT_AND_RELEASE, selector)
+    return shown
+
+
+def test_global_switch_off_offers_no_button(page: Page, context: BrowserContext) -> None:
+    select_and_open_trigger(page, "#zh")  # on by default
+    set_settings(context, enabled=False)
+    expect(page.locator(TRIGGER)).to_be_hidden()  # hidden as soon as it is switched off
+    select_without_waiting(page, "#zh")
+    page.wait_for_timeout(300)
+    expect(page.locator(TRIGGER)).to_be_hidden()
+
+
+def test_site_switch_off_offers_no_button_there(page: Page, context: BrowserContext) -> None:
+    set_settings(context, disabledSites=["127.0.0.1"])
+    page.reload()
+    page.wait_for_timeout(500)  # the content script loads; it must stay quiet
+    select_without_waiting(page, "#zh")
+    page.wait_for_timeout(300)
+    expect(page.locator(TRIGGER)).to_be_hidden()
+    set_settings(context, disabledSites=["example.org"])
+    select_and_open_trigger(page, "#zh")
+
+
+def test_popup_switches_write_the_settings(page: Page, context: BrowserContext) -> None:
+    popup = extension_page(context, "popup.html")
+    page.bring_to_front()
+    popup.reload()  # the popup asks the active tab (the test page) for its site
+    expect(popup.locator('body[data-ready="true"]')).to_be_attached()
+    enabled = popup.get_by_label("Offer the button on selections")
+    site = popup.get_by_label("Off on 127.0.0.1")
+    expect(enabled).to_be_checked()
+    expect(site).not_to_be_checked()
+    expect(site).to_be_enabled()
+
+    site.check()
+    popup.wait_for_function(
+        "() => chrome.storage.local.get('disabledSites').then((v) => v.disabledSites?.length === 1)"
+    )
+    assert stored(popup, "disabledSites") == ["127.0.0.1"]
+    site.uncheck()
+    popup.wait_for_function(
+        "() => chrome.storage.local.get('disabledSites').then((v) => v.disabledSites.length === 0)"
+    )
+    enabled.uncheck()
+    popup.wait_for_function(
+        "() => chrome.storage.local.get('enabled').then((v) => v.enabled === false)"
+    )
+    assert stored(popup, "enabled") is False
+
+
+def test_keyboard_reaches_the_button(page: Page, api_url: str) -> None:
+    tokens = expected.chinese_tokens(expected.segment(api_url, CHINESE))
+    select_and_open_trigger(page, "#zh")
+    page.keyboard.press("Tab")
+    expect(page.locator(TRIGGER)).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(f"{TOOLTIP} .hl-word")).to_have_count(len(tokens))
+
+
+def test_command_and_context_menu_look_up_the_selection(
+    page: Page, context: BrowserContext, api_url: str
+) -> None:
+    worker = context.service_workers[0]
+    # The context-menu item exists: updating an unknown id fails.
+    worker.evaluate("() => chrome.contextMenus.update('hanzi-lambda-look-up', {})")
+
+    tokens = expected.chinese_tokens(expected.segment(api_url, CHINESE))
+    page.bring_to_front()
+    page.evaluate("() => window.getSelection().selectAllChildren(document.querySelector('#zh'))")
+    worker.evaluate(ASK_TAB, [page.url, {"type": "hanzi-lambda/look-up-selection"}, None])
+    expect(page.locator(f"{TOOLTIP} .hl-word")).to_have_count(len(tokens))
+
+    page.keyboard.press("Escape")
+    page.evaluate("() => window.getSelection().removeAllRanges()")
+    message = {"type": "hanzi-lambda/look-up-selection", "text": CHINESE}
+    worker.evaluate(ASK_TAB, [page.url, message, 0])
+    expect(page.locator(f"{TOOLTIP} .hl-word")).to_have_count(len(tokens))
