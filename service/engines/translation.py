@@ -85,6 +85,13 @@ class TranslationService:
                 raise TextTooLong(
                     f"Text is {len(text)} characters long; the limit is {limit} (MAX_TEXT_CHARS)."
                 )
+            try:  # valid JSON can carry a lone surrogate ("\ud800"), which no model can read
+                text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise UnsupportedInput(
+                    f"Text has an invalid character (a lone surrogate, U+{ord(text[exc.start]):04X}"
+                    f", at position {exc.start}); send valid Unicode text."
+                ) from None
 
     def translate(
         self,

@@ -188,3 +188,12 @@ def test_chinese_with_latin_words_is_chinese_and_script_is_checked(with_models: 
     assert (english.status_code, english.json()["target"]) == (200, "zh")
     wrong = client.post("/translate", json={"text": "hello", "script": "cyrillic"})
     assert wrong.status_code == 422 and "script" in wrong.json()["detail"]
+
+
+def test_a_lone_surrogate_is_refused_with_422(with_models: Configure) -> None:
+    for body in (b'{"text": "\\ud800abc"}', b'{"text": ["ok", "\\udfff\\u4f60"]}'):
+        response = client.post(
+            "/translate", content=body, headers={"content-type": "application/json"}
+        )
+        assert response.status_code == 422, response.text
+        assert "lone surrogate" in response.json()["detail"]
