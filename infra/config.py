@@ -164,8 +164,9 @@ def load() -> StackConfig:
         ),
         translate_num_beams=_int(cfg, "translateNumBeams", 0, 0, 8),
         translate_threads=_int(cfg, "translateThreads", 1, 0, 16),
-        model_zh_en=cfg.get("modelZhEn") or "Helsinki-NLP/opus-mt-zh-en",
-        model_en_zh=cfg.get("modelEnZh") or "Helsinki-NLP/opus-mt-en-zh",
+        # Defaults in Pulumi.yaml, checked against service/settings.py by tests/infra.
+        model_zh_en=cfg.require("modelZhEn"),
+        model_en_zh=cfg.require("modelEnZh"),
         max_text_chars=_int(cfg, "maxTextChars", 5000, 1, 100_000),
         api_keys=_api_keys(cfg),
     )

@@ -20,8 +20,9 @@ HANDLER = "service.lambda_handler.handler"
 BUILD_CONTEXT = "."
 DOCKERFILE = "service/Dockerfile"
 HF_HOME = f"{MOUNT_PATH}/hf"
-# What the service's WarmupEvent model accepts: load both directions into EFS before users come.
-WARMUP_EVENT: dict[str, object] = {"warmup": True, "directions": ["zh-en", "en-zh"]}
+# What the service's WarmupEvent model accepts: with no directions named, the service loads all
+# of its own (into EFS) and the segmenter before users come; a failure fails the invocation.
+WARMUP_EVENT: dict[str, object] = {"warmup": True}
 # Lambda caps the environment at 4 KB (keys plus values).
 MAX_ENVIRONMENT_BYTES = 4096
 ALIAS_NAME = "live"

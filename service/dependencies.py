@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Security
 from fastapi.security import APIKeyHeader
 
+from service.engines.translation import TranslationService
 from service.engines.translator import TranslatorRegistry
 from service.errors import InputError
 from service.settings import Settings, get_settings
@@ -19,8 +20,14 @@ def get_registry() -> TranslatorRegistry:
     return TranslatorRegistry(get_settings())
 
 
+def get_translation_service() -> TranslationService:
+    # Not cached itself: it holds nothing but the cached registry and settings.
+    return TranslationService(get_registry(), get_settings())
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 RegistryDep = Annotated[TranslatorRegistry, Depends(get_registry)]
+TranslationServiceDep = Annotated[TranslationService, Depends(get_translation_service)]
 
 _api_key_header = APIKeyHeader(
     name="X-API-Key", auto_error=False, description="Required when the server sets API_KEYS."

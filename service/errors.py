@@ -10,8 +10,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from service.engines.backends import TranslationTimeout
 from service.engines.model_source import ModelUnavailable
-from service.engines.translator import TranslationTimeout
+from service.engines.translation import TextTooLong, UnsupportedInput
 from service.request_context import request_id_var
 from service.schemas import ErrorResponse
 from service.settings import get_settings
@@ -62,6 +63,14 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(InputError)
     async def _input(_: Request, exc: InputError) -> JSONResponse:
         return error_response(exc.status_code, exc.detail)
+
+    @app.exception_handler(TextTooLong)
+    async def _too_long(_: Request, exc: TextTooLong) -> JSONResponse:
+        return error_response(413, str(exc))
+
+    @app.exception_handler(UnsupportedInput)
+    async def _unsupported(_: Request, exc: UnsupportedInput) -> JSONResponse:
+        return error_response(422, str(exc))
 
     @app.exception_handler(HTTPException)
     async def _http(_: Request, exc: HTTPException) -> JSONResponse:

@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Language = Literal["zh", "en"]
 SourceLanguage = Literal["zh", "en", "auto"]
-Direction = Literal["zh-en", "en-zh"]
+Direction = Literal["zh-en", "en-zh"]  # the keys of translator.DIRECTIONS (a test checks)
+Script = Literal["simplified", "traditional"]
 HskStandard = Literal["2025", "2021", "2.0"]
 
 
@@ -35,6 +36,10 @@ class TranslateRequest(_Strict):
     target: Language | None = Field(
         None, description="Language to translate into; defaults to the other language."
     )
+    script: Script = Field(
+        "simplified",
+        description="Script of Chinese output (en→zh): `simplified` or `traditional` (OpenCC).",
+    )
 
     @field_validator("text")
     @classmethod
@@ -51,12 +56,12 @@ class TranslateRequest(_Strict):
         return [self.text] if isinstance(self.text, str) else list(self.text)
 
     model_config = ConfigDict(
-        extra="forbid",
         json_schema_extra={
             "examples": [
                 {"text": "我喜欢学习中文。", "source": "auto"},
                 {"text": ["你好。", "I like tea."], "source": "auto"},
                 {"text": "Where is the bank?", "source": "en", "target": "zh"},
+                {"text": "Where is the bank?", "target": "zh", "script": "traditional"},
             ]
         },
     )
@@ -185,11 +190,11 @@ class ErrorResponse(BaseModel):
 
 
 class WarmupEvent(_Strict):
-    """Non-HTTP Lambda event that downloads and loads models before users arrive."""
+    """Non-HTTP Lambda event that loads everything before users arrive."""
 
     warmup: Literal[True]
     directions: list[Direction] | None = Field(
-        None, description="Directions to load; all configured ones when omitted."
+        None, description="Translation directions to load; all of them when omitted."
     )
 
 
@@ -201,6 +206,12 @@ class WarmupResult(BaseModel):
     error: str | None = None
 
 
+class SegmentReadiness(BaseModel):
+    ready: bool = Field(description="The segmenter and its dictionaries are loaded.")
+    seconds: float
+
+
 class WarmupResponse(BaseModel):
     warmup: Literal[True] = True
-    results: list[WarmupResult]
+    results: list[WarmupResult] = Field(description="One per translation direction loaded.")
+    segment: SegmentReadiness

@@ -6,6 +6,8 @@
   only ctranslate2 and sentencepiece.
 Both tokenize identically (sentencepiece pieces, an optional `>>lang<<` token first, `</s>`
 last) and keep the model's own generation config (its beam count) unless told otherwise.
+Both keep a deadline: they return complete translations or raise `TranslationTimeout` within
+a bounded overshoot of it (one decoding step on transformers, one poll on CTranslate2).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +29,12 @@ log = logging.getLogger(__name__)
 EOS, PAD, UNK = "</s>", "<pad>", "<unk>"
 # Files the CTranslate2 directory carries over so it is self-contained.
 CT2_SIDE_FILES = ("source.spm", "target.spm", "vocab.json", "generation_config.json")
+# How often a CTranslate2 batch is checked against the deadline: the 504's overshoot.
+DEADLINE_POLL_S = 0.002
+
+
+class TranslationTimeout(Exception):
+    """The deadline passed before all sentences were translated; partial output is dropped."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +56,21 @@ class Backend(Protocol):
 
     def source_tokens(self, sentences: list[str]) -> list[list[str]]: ...
 
-    def translate(self, sentences: list[str], *, max_seconds: float | None = None) -> list[str]: ...
+    def translate(self, sentences: list[str], *, deadline: float | None = None) -> list[str]:
+        """One translation per sentence, or TranslationTimeout soon after `deadline`.
+
+        `deadline` is a `time.monotonic()` instant; None waits for the whole batch.
+        """
+        ...
+
+
+def _seconds_left(deadline: float | None) -> float | None:
+    if deadline is None:
+        return None
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise TranslationTimeout
+    return remaining
 
 
 def read_generation_defaults(model_dir: Path) -> tuple[int, int]:
@@ -117,9 +140,10 @@ class TransformersBackend:
         return [self.tokenizer.convert_ids_to_tokens(row) for row in ids]
 
     def generate_ids(
-        self, sentences: list[str], *, max_seconds: float | None = None
+        self, sentences: list[str], *, deadline: float | None = None
     ) -> list[list[int]]:
         """Generated ids per sentence, each cut to its own length bound (see Decoding)."""
+        max_seconds = _seconds_left(deadline)
         encoded = self.tokenizer(
             self._with_prefix(sentences), return_tensors="pt", padding=True, truncation=True
         )
@@ -135,14 +159,16 @@ class TransformersBackend:
                 # the cut below already ends the text, and CTranslate2 behaves the same way.
                 forced_eos_token_id=None,
             )
+        # generate stops at max_time after the current step, with the output cut short.
+        _seconds_left(deadline)
         # Row layout: decoder start token, then generated tokens.
         return [
             row[1 : 1 + self.decoding.max_new_tokens(n)].tolist()
             for row, n in zip(output, lengths, strict=True)
         ]
 
-    def translate(self, sentences: list[str], *, max_seconds: float | None = None) -> list[str]:
-        output = self.generate_ids(sentences, max_seconds=max_seconds)
+    def translate(self, sentences: list[str], *, deadline: float | None = None) -> list[str]:
+        output = self.generate_ids(sentences, deadline=deadline)
         return [s.strip() for s in self.tokenizer.batch_decode(output, skip_special_tokens=True)]
 
 
@@ -221,15 +247,26 @@ class CTranslate2Backend:
     def source_tokens(self, sentences: list[str]) -> list[list[str]]:
         return [self.codec.encode(s) for s in sentences]
 
-    def generate_tokens(self, sentences: list[str]) -> list[list[str]]:
+    def generate_tokens(
+        self, sentences: list[str], *, deadline: float | None = None
+    ) -> list[list[str]]:
         batch = self.source_tokens(sentences)
         longest = max(len(tokens) for tokens in batch)
-        results = self.translator.translate_batch(
+        _seconds_left(deadline)
+        # Asynchronous, so the wait can end at the deadline: a batch cannot be stopped (its
+        # callback works only with greedy search), so an abandoned one finishes in the
+        # background and its output is dropped. The caller keeps batches short near the end.
+        pending = self.translator.translate_batch(
             batch,
             beam_size=self.decoding.num_beams,
             max_decoding_length=self.decoding.max_new_tokens(longest),
             max_batch_size=len(batch),
+            asynchronous=True,
         )
+        while deadline is not None and not all(result.done() for result in pending):
+            _seconds_left(deadline)
+            time.sleep(DEADLINE_POLL_S)
+        results = [result.result() for result in pending]
         # The converter drops <pad> from the vocabulary, so it can never be generated, as
         # the model's bad_words_ids intends. Each output is cut to its own sentence's bound,
         # so a sentence translates the same whatever batch it shares.
@@ -238,8 +275,9 @@ class CTranslate2Backend:
             for result, tokens in zip(results, batch, strict=True)
         ]
 
-    def translate(self, sentences: list[str], *, max_seconds: float | None = None) -> list[str]:
-        return [self.codec.decode(tokens) for tokens in self.generate_tokens(sentences)]
+    def translate(self, sentences: list[str], *, deadline: float | None = None) -> list[str]:
+        generated = self.generate_tokens(sentences, deadline=deadline)
+        return [self.codec.decode(tokens) for tokens in generated]
 
 
 if __name__ == "__main__":  # the converter process: MODEL_DIR OUTPUT_DIR QUANTIZATION

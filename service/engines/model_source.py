@@ -2,14 +2,16 @@
 
 The hub's own cache is the store (on Lambda: EFS under HF_HOME). Downloads are atomic in
 huggingface_hub (blobs are written as *.incomplete and renamed), so a killed download never
-leaves a file that looks complete; a cached file that is nevertheless broken is fetched again
-once (`refetch`), and a failure is reported as ModelUnavailable, never cached for good.
+leaves a file that looks complete; a cached file that is nevertheless broken (its content no
+longer matches the checksum the hub named it by: `damaged_files`) is fetched again once
+(`refetch`), and a failure is reported as ModelUnavailable, never cached for good.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +71,31 @@ def download_patterns(repo_files: Iterable[str]) -> list[str]:
     present = set(repo_files)
     weights = next((name for name in WEIGHT_FILES if name in present), None)
     return [*CONFIG_PATTERNS, *([weights] if weights else [])]
+
+
+def _git_blob_sha1(data: bytes) -> str:
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def _matches_checksum(path: Path) -> bool:
+    """A hub cache file is a link to blobs/<etag>: the sha256 of an LFS file (the weights,
+    64 hex digits) or the git blob hash of a small one (40). A file with no such name
+    cannot be checked and counts as damaged."""
+    etag = path.resolve().name
+    if not re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", etag):
+        return False
+    if len(etag) == 40:
+        return _git_blob_sha1(path.read_bytes()) == etag
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest() == etag
+
+
+def damaged_files(snapshot: Path) -> list[str]:
+    """Files of a hub snapshot whose content differs from what the hub served."""
+    return sorted(p.name for p in snapshot.iterdir() if p.is_file() and not _matches_checksum(p))
 
 
 def _hub_snapshot(repo_id: str, *, force: bool) -> Path:

@@ -40,7 +40,6 @@ class SplitText:
 def split_sentences(text: str) -> SplitText:
     sentences: list[str] = []
     separators: list[str] = []
-    pos = 0
     pending_sep = ""
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
@@ -62,6 +61,5 @@ def split_sentences(text: str) -> SplitText:
             pending_sep = trailing
             start = end
         pending_sep += tail
-        pos += len(line)
     separators.append(pending_sep)
     return SplitText(sentences, separators)

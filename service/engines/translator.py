@@ -2,7 +2,7 @@
 
 One `Translator` per direction, created on first use by `TranslatorRegistry` under a lock, so
 two concurrent first requests cause one load. A failed load is remembered only for /health:
-the next request tries again.
+the next request tries again. `DIRECTIONS` is the one list of supported directions.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ import re
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from cachetools import LRUCache
 
@@ -21,31 +23,38 @@ from service.engines.backends import (
     Backend,
     CTranslate2Backend,
     TransformersBackend,
+    TranslationTimeout,
     convert_to_ctranslate2,
 )
-from service.engines.model_source import ModelFiles, ModelUnavailable, locate
+from service.engines.model_source import ModelFiles, ModelUnavailable, damaged_files, locate
 from service.engines.sentences import split_sentences
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
+Language = Literal["zh", "en"]
+
+
 @dataclass(frozen=True)
 class DirectionSpec:
-    source: str
-    target: str
-    setting: str  # the environment variable that names the model
+    source: Language
+    target: Language
+    setting: str  # the environment variable that names the model, for messages
+    model: Callable[[Settings], str]  # reads that setting, typed
     language_token: str | None  # opus-mt-en-zh wants >>cmn_Hans<< before each sentence
 
 
 DIRECTIONS: dict[str, DirectionSpec] = {
-    "zh-en": DirectionSpec("zh", "en", "TRANSLATE_MODEL_ZH_EN", None),
-    "en-zh": DirectionSpec("en", "zh", "TRANSLATE_MODEL_EN_ZH", ">>cmn_Hans<<"),
+    "zh-en": DirectionSpec(
+        "zh", "en", "TRANSLATE_MODEL_ZH_EN", lambda s: s.translate_model_zh_en, None
+    ),
+    "en-zh": DirectionSpec(
+        "en", "zh", "TRANSLATE_MODEL_EN_ZH", lambda s: s.translate_model_en_zh, ">>cmn_Hans<<"
+    ),
 }
 
-
-class TranslationTimeout(Exception):
-    """The request's generation deadline passed before all sentences were translated."""
+__all__ = ["DIRECTIONS", "TranslationTimeout", "Translator", "TranslatorRegistry"]
 
 
 class Translator:
@@ -55,6 +64,21 @@ class Translator:
         self.batch_size = batch_size
         self._cache: LRUCache[str, str] | None = LRUCache(cache_size) if cache_size else None
         self._cache_lock = threading.Lock()
+        self._seconds_per_sentence: float | None = None  # of the last batch
+
+    def _next_batch_size(self, deadline: float) -> int:
+        """The configured size, smaller once the deadline is nearer than two such batches.
+
+        A batch still running at the deadline is abandoned but finishes in the background,
+        so short batches near the end keep that leftover work short.
+        """
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TranslationTimeout
+        if not self._seconds_per_sentence:
+            return self.batch_size
+        fits = int(remaining / (2 * self._seconds_per_sentence))
+        return max(1, min(self.batch_size, fits))
 
     def _cached(self, sentence: str) -> str | None:
         if self._cache is None:
@@ -78,14 +102,13 @@ class Translator:
             else:
                 done[sentence] = hit
         todo.sort(key=len)  # similar lengths share a batch: less padding
-        for start in range(0, len(todo), self.batch_size):
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TranslationTimeout
-            batch = todo[start : start + self.batch_size]
-            outputs = self.backend.translate(batch, max_seconds=remaining)
-            if time.monotonic() > deadline:
-                raise TranslationTimeout  # output may be cut short by max_seconds: drop it
+        start = 0
+        while start < len(todo):
+            batch = todo[start : start + self._next_batch_size(deadline)]
+            start += len(batch)
+            began = time.monotonic()
+            outputs = self.backend.translate(batch, deadline=deadline)
+            self._seconds_per_sentence = (time.monotonic() - began) / len(batch)
             for sentence, translation in zip(batch, outputs, strict=True):
                 done[sentence] = translation
                 self._remember(sentence, translation)
@@ -118,7 +141,7 @@ class TranslatorRegistry:
         return self.model_spec_for(DIRECTIONS[direction])
 
     def model_spec_for(self, spec: DirectionSpec) -> str:
-        return str(getattr(self.settings, spec.setting.lower()))
+        return spec.model(self.settings)
 
     def compute_type(self) -> str:
         """The weight precision in use: the transformers engine always runs float32."""
@@ -174,8 +197,14 @@ class TranslatorRegistry:
         except ModelUnavailable:
             raise
         except Exception as exc:
-            log.warning("model files broken", extra={"model": model, "error": repr(exc)})
-            if not files.from_hub:
+            # Download again only what the hub's own checksums say is damaged: a converter
+            # crash on intact files would fail the same way after a full re-download.
+            damaged = damaged_files(files.directory) if files.from_hub else []
+            log.warning(
+                "model files broken",
+                extra={"model": model, "error": repr(exc), "damaged": damaged},
+            )
+            if not damaged:
                 raise ModelUnavailable(model, spec.setting, f"cannot load: {exc}") from exc
         try:
             return self._open(locate(model, spec.setting, refetch=True), spec)

@@ -11,7 +11,6 @@ def declare(*statuses: int) -> dict[int | str, dict[str, Any]]:
     descriptions = {
         401: "Missing or invalid X-API-Key (only when the server sets API_KEYS).",
         413: "Text longer than MAX_TEXT_CHARS, or a body over MAX_BODY_BYTES.",
-        415: "Body is not JSON.",
         422: "Invalid input: empty text, unknown field, unsupported language pair.",
         503: "Translation model not available yet; retry after the Retry-After header.",
         504: "Translation did not finish within TRANSLATE_DEADLINE_S.",

@@ -175,3 +175,25 @@ def test_openapi_declares_models_examples_errors_and_the_key() -> None:
     for name in ("TranslateRequest", "TranslateResponse", "SegmentRequest", "SegmentResponse"):
         assert schemas[name].get("examples"), name
     assert spec["components"]["securitySchemes"]["APIKeyHeader"]["name"] == "X-API-Key"
+
+
+def test_chinese_with_latin_words_is_chinese_and_script_is_checked(with_models: Configure) -> None:
+    for text in ("我用iPhone", "请用 Python 写", "iPhone 15 Pro 发布了"):
+        response = client.post("/translate", json={"text": text, "source": "zh"})
+        assert response.status_code == 200, response.text
+        assert client.post("/translate", json={"text": text}).json()["source"] == "zh"
+    english = client.post(
+        "/translate", json={"text": "I like 饺子 very much", "script": "traditional"}
+    )
+    assert (english.status_code, english.json()["target"]) == (200, "zh")
+    wrong = client.post("/translate", json={"text": "hello", "script": "cyrillic"})
+    assert wrong.status_code == 422 and "script" in wrong.json()["detail"]
+
+
+def test_a_lone_surrogate_is_refused_with_422(with_models: Configure) -> None:
+    for body in (b'{"text": "\\ud800abc"}', b'{"text": ["ok", "\\udfff\\u4f60"]}'):
+        response = client.post(
+            "/translate", content=body, headers={"content-type": "application/json"}
+        )
+        assert response.status_code == 422, response.text
+        assert "lone surrogate" in response.json()["detail"]

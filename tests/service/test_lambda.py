@@ -10,7 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from service.lambda_handler import handler
+import pytest
+
+from service.lambda_handler import WarmupFailed, handler
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -109,24 +111,54 @@ def test_rest_api_v1_event() -> None:
     assert _json(posted)["tokens"][0]["hsk_level"] == 1
 
 
-def test_warm_up_event_loads_the_named_directions(
+def test_warm_up_loads_both_directions_and_the_segmenter(
+    configure: Callable[..., None], tiny_models: dict[str, Path]
+) -> None:
+    configure(
+        translate_model_zh_en=str(tiny_models["zh-en"]),
+        translate_model_en_zh=str(tiny_models["en-zh"]),
+    )
+    result = handler({"warmup": True}, FakeContext())
+    assert result["warmup"] is True
+    assert [(r["direction"], r["loaded"], r["error"]) for r in result["results"]] == [
+        ("zh-en", True, None),
+        ("en-zh", True, None),
+    ]
+    assert result["segment"]["ready"] is True and result["segment"]["seconds"] >= 0
+    named = handler({"warmup": True, "directions": ["en-zh"]}, FakeContext())["results"]
+    assert [r["direction"] for r in named] == ["en-zh"]
+
+
+def test_warm_up_that_leaves_a_model_unloaded_fails_naming_it(
     configure: Callable[..., None], tiny_models: dict[str, Path]
 ) -> None:
     configure(translate_model_zh_en=str(tiny_models["zh-en"]), translate_model_en_zh="/nowhere")
-    result = handler({"warmup": True, "directions": ["zh-en"]}, FakeContext())
-    assert result["warmup"] is True
-    (only,) = result["results"]
-    assert (only["direction"], only["loaded"], only["error"]) == ("zh-en", True, None)
-    assert only["seconds"] >= 0
-
-    everything = handler({"warmup": True}, FakeContext())["results"]
-    assert [r["direction"] for r in everything] == ["zh-en", "en-zh"]
-    assert everything[1]["loaded"] is False and "TRANSLATE_MODEL_EN_ZH" in everything[1]["error"]
+    assert handler({"warmup": True, "directions": ["zh-en"]}, FakeContext())["results"]
+    with pytest.raises(WarmupFailed, match="loaded zh-en and /segment, but not en-zh") as failed:
+        handler({"warmup": True}, FakeContext())
+    assert "TRANSLATE_MODEL_EN_ZH" in str(failed.value)
 
 
-def test_invalid_warm_up_event_is_reported_not_raised() -> None:
-    result = handler({"warmup": True, "directions": ["fr-de"]}, FakeContext())
-    assert result["warmup"] is False and "invalid warm-up event" in result["error"]
+def test_warm_up_that_loads_nothing_fails(configure: Callable[..., None]) -> None:
+    configure(translate_model_zh_en="/nowhere", translate_model_en_zh="/nowhere")
+    with pytest.raises(WarmupFailed, match="loaded no translation model") as failed:
+        handler({"warmup": True}, FakeContext())
+    assert "TRANSLATE_MODEL_ZH_EN" in str(failed.value)
+    assert "TRANSLATE_MODEL_EN_ZH" in str(failed.value)
+
+
+@pytest.mark.parametrize(
+    ("event", "phrase"),
+    [
+        ({"warmup": True, "directions": ["fr-de"]}, "directions.0"),
+        ({"warmup": "yes"}, "warmup"),
+        ({"warmup": True, "direction": ["zh-en"]}, "direction: Extra inputs"),
+    ],
+)
+def test_malformed_warm_up_event_fails(event: dict[str, Any], phrase: str) -> None:
+    with pytest.raises(WarmupFailed, match="Invalid warm-up event") as failed:
+        handler(event, FakeContext())
+    assert phrase in str(failed.value)
 
 
 def test_dockerfile_cmd_names_a_callable_handler() -> None:

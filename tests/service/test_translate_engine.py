@@ -10,7 +10,7 @@ import pytest
 
 from service.engines.backends import CTranslate2Backend, TransformersBackend
 from service.engines.model_source import ModelUnavailable, locate
-from service.engines.translator import TranslatorRegistry
+from service.engines.translator import TranslationTimeout, TranslatorRegistry
 from service.settings import Settings
 
 ENGINES = ["ctranslate2", "transformers"]
@@ -113,9 +113,9 @@ def test_batches_are_bounded(tiny_models: dict[str, Path]) -> None:
     sizes: list[int] = []
     original = translator.backend.translate
 
-    def counting(sentences: list[str], *, max_seconds: float | None = None) -> list[str]:
+    def counting(sentences: list[str], *, deadline: float | None = None) -> list[str]:
         sizes.append(len(sentences))
-        return original(sentences, max_seconds=max_seconds)
+        return original(sentences, deadline=deadline)
 
     translator.backend.translate = counting  # type: ignore[method-assign]
     text = "".join(f"{w}很好。" for w in ["我", "你", "他", "她", "老师"])
@@ -174,3 +174,16 @@ def test_defaults_keep_the_beams_and_store_int8_weights(tiny_models: dict[str, P
     # float32 biases and norms that this tiny model is rich in weigh little).
     float32_bin = (exact.converted_dir(files) / "model.bin").stat().st_size
     assert (int8_dir / "model.bin").stat().st_size < 0.5 * float32_bin
+
+
+def test_batches_shrink_as_the_deadline_nears(tiny_models: dict[str, Path]) -> None:
+    translator = _registry(tiny_models, translate_num_beams=1).get("zh-en")
+    assert translator._next_batch_size(_later()) == 16  # nothing measured yet
+    translator.translate(["我喜欢学习中文。"], "en", _later())
+    assert translator._seconds_per_sentence is not None and translator._seconds_per_sentence > 0
+    translator._seconds_per_sentence = 1.0  # as if the machine were this slow
+    assert translator._next_batch_size(time.monotonic() + 100) == 16
+    assert translator._next_batch_size(time.monotonic() + 4.5) == 2  # two batches of 2 fit
+    assert translator._next_batch_size(time.monotonic() + 0.1) == 1
+    with pytest.raises(TranslationTimeout):
+        translator._next_batch_size(time.monotonic() - 1)

@@ -1,0 +1,144 @@
+"""The one place that decides a translation: limits, language direction, deadline, result.
+
+Routes, the Lambda warm-up and any other caller go through `TranslationService`; it imports
+no web code. Input a client can fix raises `TextTooLong` or `UnsupportedInput` (the web layer
+maps them to 413 and 422), an unobtainable model `ModelUnavailable`, a late one
+`TranslationTimeout`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from service.engines.chinese_script import Script, to_traditional
+from service.engines.model_source import ModelUnavailable
+from service.engines.script import detect_language
+from service.engines.translator import DIRECTIONS, Language, TranslatorRegistry
+from service.request_context import timed
+from service.settings import Settings
+
+SourceChoice = Literal["zh", "en", "auto"]
+_NAMES = {"zh": "Chinese", "en": "English"}
+
+
+class TextTooLong(ValueError):
+    """A text over MAX_TEXT_CHARS."""
+
+
+class UnsupportedInput(ValueError):
+    """Too many texts, a language pair no model serves, or text in another language."""
+
+
+@dataclass(frozen=True)
+class Translation:
+    translations: list[str]
+    source: SourceChoice  # "auto" only when a list mixed languages
+    target: Language | None  # None only when a list mixed languages
+    model: str  # comma-joined when two models served the list
+
+
+@dataclass(frozen=True)
+class WarmupOutcome:
+    direction: str
+    model: str
+    seconds: float
+    error: str | None  # None: loaded
+
+
+def decide_direction(text: str, source: SourceChoice, target: str | None) -> str:
+    """The direction key for one text: the server's one language rule (see script.py)."""
+    detected = detect_language(text)
+    if source == "auto":
+        if detected is None:
+            raise UnsupportedInput(
+                "Cannot tell the language: the text has no Chinese characters or Latin letters."
+            )
+        source = detected
+    elif detected is not None and detected != source:
+        raise UnsupportedInput(
+            f"The text looks like {_NAMES[detected]}, not {_NAMES[source]} as 'source' says."
+        )
+    target = target or ("en" if source == "zh" else "zh")
+    direction = f"{source}-{target}"
+    if direction not in DIRECTIONS:
+        raise UnsupportedInput(
+            f"Unsupported language pair {source}→{target}; supported: zh→en and en→zh."
+        )
+    return direction
+
+
+class TranslationService:
+    def __init__(self, registry: TranslatorRegistry, settings: Settings) -> None:
+        self.registry = registry
+        self.settings = settings
+
+    def _check_limits(self, texts: Sequence[str]) -> None:
+        most = self.settings.max_batch_items
+        if len(texts) > most:
+            raise UnsupportedInput(f"Too many texts: {len(texts)} given, at most {most} per call.")
+        limit = self.settings.max_text_chars
+        for text in texts:
+            if len(text) > limit:
+                raise TextTooLong(
+                    f"Text is {len(text)} characters long; the limit is {limit} (MAX_TEXT_CHARS)."
+                )
+            try:  # valid JSON can carry a lone surrogate ("\ud800"), which no model can read
+                text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise UnsupportedInput(
+                    f"Text has an invalid character (a lone surrogate, U+{ord(text[exc.start]):04X}"
+                    f", at position {exc.start}); send valid Unicode text."
+                ) from None
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        source: SourceChoice = "auto",
+        target: Language | None = None,
+        script: Script = "simplified",
+    ) -> Translation:
+        """Translate each text in the direction the language rule gives it, in order."""
+        self._check_limits(texts)
+        directions = [decide_direction(text, source, target) for text in texts]
+        deadline = time.monotonic() + self.settings.translate_deadline_s
+        translations = [""] * len(texts)
+        models: list[str] = []
+        for direction in dict.fromkeys(directions):
+            spec = DIRECTIONS[direction]
+            with timed(f"load-{direction}"):
+                translator = self.registry.get(direction)
+            indices = [i for i, d in enumerate(directions) if d == direction]
+            with timed(f"translate-{direction}"):
+                outputs = translator.translate([texts[i] for i in indices], spec.target, deadline)
+            if spec.target == "zh" and script == "traditional":
+                outputs = [to_traditional(output) for output in outputs]
+            for i, output in zip(indices, outputs, strict=True):
+                translations[i] = output
+            models.append(translator.model)
+        if len(models) > 1:
+            return Translation(translations, "auto", None, ",".join(models))
+        only = DIRECTIONS[directions[0]]
+        return Translation(translations, only.source, only.target, models[0])
+
+    def warm_up(self, directions: Sequence[str] | None = None) -> list[WarmupOutcome]:
+        """Load each direction's model (all when None); a failure is reported, not raised."""
+        outcomes = []
+        for direction in directions or list(DIRECTIONS):
+            started = time.perf_counter()
+            error = None
+            try:
+                self.registry.get(direction)
+            except ModelUnavailable as exc:
+                error = str(exc)
+            outcomes.append(
+                WarmupOutcome(
+                    direction=direction,
+                    model=self.registry.model_spec(direction),
+                    seconds=round(time.perf_counter() - started, 3),
+                    error=error,
+                )
+            )
+        return outcomes
