@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Security
 from fastapi.security import APIKeyHeader
 
+from service.engines.segmenter import Segmenter
 from service.engines.translator import TranslatorRegistry
 from service.errors import InputError
 from service.settings import Settings, get_settings
@@ -19,8 +20,14 @@ def get_registry() -> TranslatorRegistry:
     return TranslatorRegistry(get_settings())
 
 
+@lru_cache
+def get_segmenter() -> Segmenter:
+    return Segmenter(get_settings().data_cache_path())
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 RegistryDep = Annotated[TranslatorRegistry, Depends(get_registry)]
+SegmenterDep = Annotated[Segmenter, Depends(get_segmenter)]
 
 _api_key_header = APIKeyHeader(
     name="X-API-Key", auto_error=False, description="Required when the server sets API_KEYS."
