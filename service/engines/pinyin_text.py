@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}  # combining macron, acute...
 _COMBINING = {tone: mark for mark, tone in _MARKS.items()}
@@ -38,6 +39,7 @@ _TONE_SIGNS = {1: "", 2: "ˊ", 3: "ˇ", 4: "ˋ", 5: "˙"}
 _BARE_INITIAL = {"zhi", "chi", "shi", "ri", "zi", "ci", "si"}  # the i is not pronounced
 
 
+@lru_cache(maxsize=4096)  # a few thousand syllables exist
 def to_numbered(syllable: str) -> str:
     """`huán` → `huan2`, `huan` (no mark) → `huan5`, `lǜ` → `lu:4`; case is kept."""
     decomposed = unicodedata.normalize("NFD", syllable)
@@ -74,6 +76,7 @@ def _place_mark(letters: str, tone: int) -> str:
     return unicodedata.normalize("NFC", marked)
 
 
+@lru_cache(maxsize=4096)
 def to_marked(numbered: str) -> str:
     """CC-CEDICT's `huan2` → `huán`, `lu:4`/`lv4` → `lǜ`, `xx5`/`r5` → `xx`/`r`."""
     match = _NUMBERED.match(numbered)
@@ -93,6 +96,7 @@ def numbered_to_marked(pinyin: str) -> str:
     return " ".join(to_marked(syllable) for syllable in pinyin.split())
 
 
+@lru_cache(maxsize=4096)
 def _zhuyin_syllable(syllable: str) -> str:
     numbered = to_numbered(syllable.lower())
     letters, tone = numbered[:-1].replace("u:", "ü"), int(numbered[-1])

@@ -8,14 +8,15 @@ readings where only the character's own readings make sense, and it steps the LS
 the input projection inside the loop. This module loads the same shipped weights and runs
 the same network: the input projections for all characters in one product, the recurrence
 in float32, and scores only at the characters asked about, among their candidate readings.
-numpy is imported on first use, never at app import.
+numpy is imported on first use, never at app import. The products over a whole sentence
+go through `einsum`'s own loops rather than BLAS, whose worker threads cost several times the
+arithmetic at this size on a busy machine (measured: 190 ms against 27 ms for 323 characters).
 """
 
 from __future__ import annotations
 
 import pickle
 import threading
-from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -35,13 +36,6 @@ def _load(name: str) -> Any:
         return pickle.load(handle)
 
 
-@dataclass(frozen=True)
-class _Direction:
-    weight_ih: Matrix
-    weight_hh_t: Matrix
-    bias: Matrix
-
-
 class ReadingModel:
     """Scores the readings of chosen characters of a sentence; safe to share between threads."""
 
@@ -58,14 +52,23 @@ class ReadingModel:
         self.candidates: dict[str, list[str]] = _load("digest_cedict.pkl")
         f32 = np.float32
         self._embedding = state["embedding.weight"].astype(f32)
-        self._directions = [
-            _Direction(
-                state[f"lstm.weight_ih_l0{suffix}"].astype(f32),
-                state[f"lstm.weight_hh_l0{suffix}"].T.astype(f32).copy(),
-                (state[f"lstm.bias_ih_l0{suffix}"] + state[f"lstm.bias_hh_l0{suffix}"]).astype(f32),
-            )
-            for suffix in ("", "_reverse")
+        # Both directions step together: weights stacked [direction, ...]. The cell gate's
+        # rows are doubled so one sigmoid serves all gates (tanh(x) = 2 sigmoid(2x) - 1).
+        size = state["lstm.weight_hh_l0"].shape[1]
+        scale = np.ones(4 * size, dtype=f32)
+        scale[2 * size : 3 * size] = 2.0
+        self._size = size
+        directions = ("", "_reverse")
+        self._weight_ih = [
+            state[f"lstm.weight_ih_l0{d}"].astype(f32) * scale[:, None] for d in directions
         ]
+        self._bias = [
+            ((state[f"lstm.bias_ih_l0{d}"] + state[f"lstm.bias_hh_l0{d}"]) * scale).astype(f32)
+            for d in directions
+        ]
+        self._weight_hh_t = np.stack(
+            [(state[f"lstm.weight_hh_l0{d}"] * scale[:, None]).T.astype(f32) for d in directions]
+        )  # [2, h, 4h]
         self._hidden = (state["logit_layer.0.weight"].T.astype(f32), state["logit_layer.0.bias"])
         self._logits = (state["logit_layer.2.weight"].astype(f32), state["logit_layer.2.bias"])
         self._lock = threading.Lock()  # numpy releases the GIL; the model holds no state
@@ -73,23 +76,28 @@ class ReadingModel:
     def is_polyphonic(self, char: str) -> bool:
         return len(self.candidates.get(char, ())) > 1
 
-    def _run(self, inputs: Matrix, direction: _Direction) -> Matrix:
+    def _run(self, inputs: Matrix) -> tuple[Matrix, Matrix]:
+        """Hidden states of the forward and the backward LSTM at every position."""
         np = self._np
-        projected = inputs @ direction.weight_ih.T + direction.bias  # [t, 4h]
-        size = direction.weight_hh_t.shape[0]
-        h = np.zeros(size, dtype=np.float32)
-        c = np.zeros(size, dtype=np.float32)
-        out = np.empty((len(inputs), size), dtype=np.float32)
-        for step in range(len(inputs)):
-            gates = projected[step] + h @ direction.weight_hh_t
-            # PyTorch's gate order: input, forget, cell, output.
-            sig = 1.0 / (1.0 + np.exp(-gates[: 2 * size]))
-            cell = np.tanh(gates[2 * size : 3 * size])
-            out_gate = 1.0 / (1.0 + np.exp(-gates[3 * size :]))
-            c = sig[size:] * c + sig[:size] * cell
-            h = out_gate * np.tanh(c)
-            out[step] = h
-        return out  # type: ignore[no-any-return]
+        length, size = len(inputs), self._size
+        projected = np.stack(  # [t, 2, 4h]: step t reads position t forward, t-th from the end
+            [
+                np.einsum("tk,gk->tg", inputs, self._weight_ih[0]) + self._bias[0],
+                np.einsum("tk,gk->tg", inputs[::-1], self._weight_ih[1]) + self._bias[1],
+            ],
+            axis=1,
+        )
+        h = np.zeros((2, 1, size), dtype=np.float32)
+        c = np.zeros((2, size), dtype=np.float32)
+        out = np.empty((length, 2, size), dtype=np.float32)
+        for step in range(length):
+            gates = projected[step] + (h @ self._weight_hh_t)[:, 0]  # too small for threads
+            s = 1.0 / (1.0 + np.exp(-gates))  # PyTorch's gate order: input, forget, cell, output
+            c = s[:, size : 2 * size] * c + s[:, :size] * (2.0 * s[:, 2 * size : 3 * size] - 1.0)
+            hidden = s[:, 3 * size :] * np.tanh(c)
+            out[step] = hidden
+            h = hidden[:, None, :]
+        return out[:, 0], out[::-1, 1]
 
     def readings(self, sentence: str, positions: list[int]) -> list[str]:
         """The numbered reading (`huan2`) of sentence[p] for each p, among its candidates."""
@@ -99,14 +107,13 @@ class ReadingModel:
         ids += [self._chars.get(char, unknown) for char in sentence]
         ids.append(self._chars[_EOS])
         inputs = self._embedding[ids]
-        forward = self._run(inputs, self._directions[0])
-        backward = self._run(inputs[::-1], self._directions[1])[::-1]
+        forward, backward = self._run(inputs)
         rows = [p + 1 for p in positions]  # +1: the sentence-start mark
         states = np.concatenate([forward[rows], backward[rows]], axis=1)
         weight, bias = self._hidden
-        hidden = np.maximum(states @ weight + bias, 0)
+        hidden = np.maximum(np.einsum("nk,kg->ng", states, weight) + bias, 0)
         weight, bias = self._logits
-        scores = hidden @ weight.T + bias
+        scores = np.einsum("nk,ck->nc", hidden, weight) + bias
         chosen = []
         for row, position in zip(scores, positions, strict=True):
             candidates = [

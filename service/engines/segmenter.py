@@ -26,8 +26,9 @@ from service.engines.script import has_han
 COVERAGE_FOR_LEVEL = 0.9
 # Aspect particles: the character before one is a verb (还了 huán le, not the adverb hái).
 _ASPECT = frozenset("了着过")
-# The reading model reads one clause at a time, at most this many characters.
-_CLAUSE = re.compile(r"[^。！？；!?;\n]{1,200}")
+# The reading model reads a line at a time (it was trained on whole sentences), in pieces
+# of at most this many characters.
+_LINE = re.compile(r"[^\n]{1,400}")
 
 ScriptChoice = Literal["auto", "simplified", "traditional"]
 
@@ -169,7 +170,7 @@ class Segmenter:
         if not wanted:
             return predicted
         wanted_set = set(wanted)
-        for clause in _CLAUSE.finditer(text):
+        for clause in _LINE.finditer(text):
             positions = [p for p in range(clause.start(), clause.end()) if p in wanted_set]
             if positions:
                 offsets = [p - clause.start() for p in positions]
@@ -181,7 +182,9 @@ class Segmenter:
         self, simplified: str, start: int, entry: Entry, predicted: dict[int, str], verb: bool
     ) -> tuple[str, glossary.Explanation | None, list[Part]]:
         """The word's pinyin in context, the senses of that reading, and its parts."""
-        here = {p - start: r for p, r in predicted.items() if start <= p < start + len(simplified)}
+        here = {
+            p - start: predicted[p] for p in range(start, start + len(simplified)) if p in predicted
+        }
         if entry.readings:
             reading = glossary.choose_reading(entry, here)
             if verb and reading is not None and not glossary.is_verb(reading):
