@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test lint typecheck unit bench fuzz load screenshots clean
+.PHONY: serve test lint typecheck unit bench bench-annotations fuzz load screenshots clean
 
 $(STAMP): requirements-dev.txt requirements.txt service/requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ test: lint typecheck unit  ## what CI runs
 
 bench: $(STAMP)  ## performance comparison against the seed's way (minutes; not in `make test`)
 	$(BIN)/python -m bench.run
+
+bench-annotations: $(STAMP)  ## pinyin accuracy (CPP dev), gloss coverage, /segment speed (minutes)
+	$(BIN)/python -m bench.annotations
 
 fuzz: $(STAMP)  ## schemathesis, 1000+ generated requests against a live server
 	$(BIN)/python -m bench.fuzz --max-examples 250

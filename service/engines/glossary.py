@@ -81,8 +81,8 @@ def explain(entry: Entry, pinyin: str) -> Explanation:
     """The senses of the reading `pinyin` (tone marks) only; the other readings apart."""
     shown = marked_to_numbered(pinyin)
     exact = [r for r in entry.readings if r.pinyin == shown]
-    similar = [r for r in entry.readings if r.pinyin.lower() == shown.lower() and r not in exact]
-    matched = exact + similar
+    # A name (Huán) is another reading than the common word (huán) unless nothing else fits.
+    matched = exact or [r for r in entry.readings if r.pinyin.lower() == shown.lower()]
     if not matched:  # a tone changed by its neighbour (一 yí in 一个) is still that reading
         matched = [r for r in entry.readings if _toneless(r.pinyin) == _toneless(shown)][:1]
     glosses: list[str] = []

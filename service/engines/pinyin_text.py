@@ -33,7 +33,7 @@ _ZERO_INITIAL = {
     "yi": "i", "ya": "ia", "ye": "ie", "yao": "iao", "you": "iou", "yan": "ian", "yin": "in",
     "yang": "iang", "ying": "ing", "yong": "iong", "yo": "io", "yu": "ü", "yue": "üe",
     "yuan": "üan", "yun": "ün", "wu": "u", "wa": "ua", "wo": "uo", "wai": "uai", "wei": "uei",
-    "wan": "uan", "wen": "uen", "wang": "uang", "weng": "ueng",
+    "wan": "uan", "wen": "uen", "wang": "uang", "weng": "ueng", "wong": "ueng",
 }  # fmt: skip
 _TONE_SIGNS = {1: "", 2: "ˊ", 3: "ˇ", 4: "ˋ", 5: "˙"}
 _BARE_INITIAL = {"zhi", "chi", "shi", "ri", "zi", "ci", "si"}  # the i is not pronounced

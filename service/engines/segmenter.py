@@ -112,12 +112,12 @@ def _same_length(converted: str, text: str) -> str:
 class Segmenter:
     """Segments and annotates text; one per process, shared by threads."""
 
-    def __init__(self, cache_dir: Path) -> None:
+    def __init__(self, cache_dir: Path, tagger: pos_tagger.PosTagger | None = None) -> None:
         self._cache_dir = cache_dir
         self._lock = threading.Lock()
         self._jiagu_lock = threading.Lock()  # jiagu's global analyser is not thread-safe
         self._lexicon: Lexicon | None = None
-        self._tagger: pos_tagger.PosTagger | None = None
+        self._tagger = tagger
         self._readings: ReadingModel | None = None
 
     @property
