@@ -194,7 +194,10 @@ class Segmenter:
             guess = here.get(0, "").lower() if len(simplified) == 1 else ""
             if reading is not None and guess and reading.pinyin.lower() != guess:
                 # A single character follows the context model, even to a reading without senses.
-                matching = [r for r in entry.readings if r.pinyin.lower() == guess]
+                matching = sorted(  # the common word (huán) before a name (Huán)
+                    (r for r in entry.readings if r.pinyin.lower() == guess),
+                    key=lambda r: r.pinyin != guess,
+                )
                 if not matching:
                     pinyin = to_marked(here[0])
                     return pinyin, glossary.explain(entry, pinyin), []
