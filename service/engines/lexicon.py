@@ -131,22 +131,30 @@ class Lexicon:
     def headwords(self, pieces: list[str]) -> dict[str, Entry]:
         """The pieces that are CC-CEDICT headwords, with their entries: one query."""
         found: dict[str, Entry] = {}
-        for first in range(0, len(pieces), _QUERY_PARAMETERS):
-            batch = tuple(pieces[first : first + _QUERY_PARAMETERS])
+        for word, reading, readings in self._fetch_words(
+            "word, COALESCE(pinyin, pypinyin), readings", "readings", pieces
+        ):
+            decoded = _decode_readings(readings)
+            found[str(word)] = Entry(
+                pinyin=str(reading) if reading else to_marked_reading(decoded[0].pinyin),
+                readings=decoded,
+                hsk_levels={},
+            )
+        return found
+
+    def _fetch_words(
+        self, columns: str, present: str, words: list[str]
+    ) -> list[tuple[str | int | None, ...]]:
+        """`columns` of the rows of these words whose column `present` is not null."""
+        rows: list[tuple[str | int | None, ...]] = []
+        for first in range(0, len(words), _QUERY_PARAMETERS):
+            batch = tuple(words[first : first + _QUERY_PARAMETERS])
             marks = ",".join("?" * len(batch))
-            rows = self._fetch(
-                f"SELECT word, COALESCE(pinyin, pypinyin), readings FROM words"
-                f" WHERE word IN ({marks}) AND readings IS NOT NULL",
+            rows += self._fetch(
+                f"SELECT {columns} FROM words WHERE word IN ({marks}) AND {present} IS NOT NULL",
                 batch,
             )
-            for word, reading, readings in rows:
-                decoded = _decode_readings(readings)
-                found[str(word)] = Entry(
-                    pinyin=str(reading) if reading else to_marked_reading(decoded[0].pinyin),
-                    readings=decoded,
-                    hsk_levels={},
-                )
-        return found
+        return rows
 
     def close(self) -> None:
         with self._lock:
@@ -166,17 +174,8 @@ class Lexicon:
             while end < min(len(word), start + _LONGEST_PIECE) and han[end]:
                 end += 1
                 pieces.add(word[start:end])
-        ordered = sorted(pieces)
-        readings: dict[str, str] = {}
-        for first in range(0, len(ordered), _QUERY_PARAMETERS):
-            batch = tuple(ordered[first : first + _QUERY_PARAMETERS])
-            marks = ",".join("?" * len(batch))
-            rows = self._fetch(
-                f"SELECT word, pypinyin FROM words WHERE word IN ({marks})"
-                " AND pypinyin IS NOT NULL",
-                batch,
-            )
-            readings.update((str(piece), str(reading)) for piece, reading in rows)
+        rows = self._fetch_words("word, pypinyin", "pypinyin", sorted(pieces))
+        readings = {str(piece): str(reading) for piece, reading in rows}
         chunks: list[str] = []
         plain = ""  # characters without a reading, not yet flushed
         position = 0
