@@ -8,7 +8,7 @@ PORT ?= 8000
 TORCH := torch==2.13.0
 TORCH_CPU_INDEX ?= https://download.pytorch.org/whl/cpu
 
-.PHONY: serve test lint typecheck unit bench fuzz load screenshots clean
+.PHONY: serve test lint typecheck unit bench bench-annotations fuzz load screenshots clean
 
 $(STAMP): requirements-dev.txt requirements.txt service/requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ test: lint typecheck unit  ## what CI runs
 
 bench: $(STAMP)  ## performance comparison against the original AWS sample's way (minutes; not in `make test`)
 	$(BIN)/python -m bench.run
+
+bench-annotations: $(STAMP)  ## pinyin accuracy (CPP dev), gloss coverage, /segment speed (minutes)
+	$(BIN)/python -m bench.annotations
 
 fuzz: $(STAMP)  ## schemathesis, 1000+ generated requests against a live server
 	$(BIN)/python -m bench.fuzz --max-examples 250

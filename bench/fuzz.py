@@ -7,8 +7,11 @@ temporary directory, no hub traffic), warms both translation directions, then ru
 schemathesis CLI against its /openapi.json with the checks `not_a_server_error` and
 `response_schema_conformance`. The summary counts every request schemathesis sent (from its
 NDJSON event report), the server errors among them and the schema violations; rounds with new
-seeds are run until at least --min-requests requests were sent. Exits non-zero
-unless all three conditions hold: no server error, no check failure, no network error.
+seeds are run until at least --min-requests requests were sent. Then hostile strings
+(lone surrogates, noncharacters, astral-plane Han, combining marks, control and format
+characters) go to every endpoint that takes text, as raw JSON. Exits non-zero unless all
+conditions hold: no server error, no check failure, no network error, and every hostile
+string answered 200 (tokens covering the text) or a 422 with a `detail` sentence.
 """
 
 from __future__ import annotations
@@ -31,6 +34,29 @@ from tests.support.server import running_service
 from tests.support.tiny_models import build_tiny_models
 
 CHECKS = ("not_a_server_error", "response_schema_conformance")
+# JSON string bodies, escaped as a client would send them; the first ones are not text.
+HOSTILE = [
+    r"\ud800abc",
+    r"abc\udfff",
+    r"\udc00\ud800",
+    r"中文\udbff",  # lone or reversed surrogates
+    r"\ufdd0中文",
+    r"中\uffff文",
+    r"\ufffe",
+    r"\udbff\udfff",  # noncharacters (U+10FFFF too)
+    r"\ud840\udc00\ud840\udc01\ud869\udea5",
+    r"我\ud842\udfb7野家",  # astral-plane Han
+    r"e\u0301",
+    r"中\u0301文",
+    r"\u0300\u0300\u0300",
+    r"覺\u0308得",  # combining marks
+    r"\u200b中\u200d文",
+    r"\ufeff中文",
+    r"\u202e中文",
+    r"\u0000中文",
+    r"中\u0085文",
+]
+UNENCODABLE = 4  # the first four hold a lone surrogate: a 422
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 
 
@@ -181,6 +207,32 @@ def run_schemathesis(
     return summary
 
 
+def hostile_failures(base_url: str) -> list[str]:
+    """Each HOSTILE string to /segment and /translate: what did not answer as it should."""
+    failures: list[str] = []
+    with httpx.Client(base_url=base_url, timeout=60) as client:
+        for index, escaped in enumerate(HOSTILE):
+            for path, body in (
+                ("/segment", f'{{"text": "{escaped}"}}'),
+                ("/segment", f'{{"text": "{escaped}", "script": "traditional", "zhuyin": true}}'),
+                ("/translate", f'{{"text": ["你好", "{escaped}"]}}'),
+            ):
+                response = client.post(
+                    path, content=body.encode(), headers={"content-type": "application/json"}
+                )
+                refused = response.status_code == 422 and response.json().get("detail")
+                if index < UNENCODABLE and not refused:
+                    failures.append(f"{path} {escaped}: {response.status_code}, expected 422")
+                elif response.status_code >= 500:
+                    failures.append(f"{path} {escaped}: {response.status_code}")
+                elif path == "/segment" and response.status_code == 200:
+                    text = json.loads(body)["text"]
+                    joined = "".join(t["text"] for t in response.json()["tokens"])
+                    if joined != text:
+                        failures.append(f"{path} {escaped}: tokens do not cover the text")
+    return failures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-examples", type=int, default=250, help="per operation and round")
@@ -204,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             total.add(summary)
             if not summary.ok:
                 break
+        hostile = hostile_failures(base_url)
     if not total.ok:
         print(total.output[-6000:])
     print(
@@ -212,11 +265,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     for line in total.lines():
         print(line)
+    print(f"hostile strings: {len(HOSTILE)} x 3 requests, {len(hostile)} wrong")
+    for failure in hostile:
+        print(f"  {failure}")
     if total.requests < args.min_requests:
         print(f"FAIL: fewer than {args.min_requests} requests; raise --max-examples")
         return 1
-    print("OK" if total.ok else "FAIL")
-    return 0 if total.ok else 1
+    ok = total.ok and not hostile
+    print("OK" if ok else "FAIL")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

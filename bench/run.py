@@ -706,7 +706,7 @@ def main() -> None:
                 "HF_HOME": str(tmp / "hf"),
                 # Cold starts read a pre-built lexicon cache, as they read pre-converted models
                 # (the steady state); segment_probe builds it first.
-                "LEXICON_CACHE_DIR": str(tmp / "lexicon"),
+                "DATA_CACHE_DIR": str(tmp / "lexicon"),
                 "TRANSLATE_ENGINE": "ctranslate2",
                 "TRANSLATE_COMPUTE_TYPE": "int8",  # the service's default; arms override it
                 "TRANSLATE_THREADS": "0",

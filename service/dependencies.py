@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Security
 from fastapi.security import APIKeyHeader
 
+from service.engines.segmenter import Segmenter
 from service.engines.translation import TranslationService
 from service.engines.translator import TranslatorRegistry
 from service.errors import InputError
@@ -25,9 +26,15 @@ def get_translation_service() -> TranslationService:
     return TranslationService(get_registry(), get_settings())
 
 
+@lru_cache
+def get_segmenter() -> Segmenter:
+    return Segmenter(get_settings().data_cache_path())
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 RegistryDep = Annotated[TranslatorRegistry, Depends(get_registry)]
 TranslationServiceDep = Annotated[TranslationService, Depends(get_translation_service)]
+SegmenterDep = Annotated[Segmenter, Depends(get_segmenter)]
 
 _api_key_header = APIKeyHeader(
     name="X-API-Key", auto_error=False, description="Required when the server sets API_KEYS."

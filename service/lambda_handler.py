@@ -16,7 +16,7 @@ from typing import Any
 from mangum import Mangum
 from pydantic import ValidationError
 
-from service.dependencies import get_translation_service
+from service.dependencies import get_segmenter, get_translation_service
 from service.main import app
 from service.schemas import SegmentReadiness, WarmupEvent, WarmupResponse, WarmupResult
 
@@ -29,10 +29,8 @@ class WarmupFailed(Exception):
 
 def _warm_segmenter() -> SegmentReadiness:
     # The one place that knows how /segment gets ready.
-    from service.engines.segmenter import warm_up as warm_segmenter
-
     started = time.perf_counter()
-    warm_segmenter()
+    get_segmenter().warm_up()
     return SegmentReadiness(ready=True, seconds=round(time.perf_counter() - started, 3))
 
 

@@ -29,9 +29,10 @@ Errors are JSON `{"detail": ..., "request_id": ...}`. `/translate` answers 503 w
 async def lifespan(_: FastAPI) -> AsyncIterator[None]:
     # Under uvicorn, load the segmenter's data in the background so the first /segment is
     # quick; startup itself does not wait. (Mangum runs with lifespan="off".)
-    from service.engines.segmenter import warm_up
+    from service.dependencies import get_segmenter
 
-    threading.Thread(target=warm_up, name="segmenter-warm-up", daemon=True).start()
+    segmenter = get_segmenter()
+    threading.Thread(target=segmenter.warm_up, name="segmenter-warm-up", daemon=True).start()
     yield
 
 

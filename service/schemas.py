@@ -22,6 +22,18 @@ class _Strict(BaseModel):
 def _require_text(value: str) -> str:
     if not value.strip():
         raise ValueError("text must not be empty or only whitespace")
+    return _require_encodable(value)
+
+
+def _require_encodable(value: str) -> str:
+    """Refuse code points no UTF-8 text can hold (a lone surrogate, as JSON's "\\ud800")."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(
+            f"text holds an invalid character (U+{ord(value[exc.start]):04X} at position "
+            f"{exc.start}): a lone surrogate is not text"
+        ) from None
     return value
 
 
@@ -102,6 +114,14 @@ class SegmentRequest(_Strict):
         ),
     )
     pos: bool = Field(False, description="Also return jiagu's part-of-speech tag per word.")
+    script: Literal["auto", "simplified", "traditional"] = Field(
+        "auto",
+        description=(
+            "Script of the text; `auto` decides per request. Traditional text is segmented "
+            "through its simplified reading and keeps its own characters and offsets."
+        ),
+    )
+    zhuyin: bool = Field(False, description="Also return each Chinese word in zhuyin.")
 
     @field_validator("text")
     @classmethod
@@ -109,9 +129,19 @@ class SegmentRequest(_Strict):
         return _require_text(value)
 
     model_config = ConfigDict(
-        extra="forbid",
         json_schema_extra={"examples": [{"text": "我喜欢学习中文", "hsk": "2025", "pos": False}]},
     )
+
+
+class OtherReading(BaseModel):
+    pinyin: str = Field(description="Another reading of the word, tone-marked.")
+    glosses: list[str] = Field(description="The senses of that reading.")
+
+
+class Part(BaseModel):
+    text: str = Field(description="A dictionary word inside the token.")
+    pinyin: str = Field(description="Its reading in this context.")
+    glosses: list[str] = Field(description="The senses of that reading.")
 
 
 class Token(BaseModel):
@@ -119,12 +149,32 @@ class Token(BaseModel):
     start: int = Field(description="Character offset of the word in the input.")
     end: int = Field(description="Offset just past the word: `input[start:end] == text`.")
     is_chinese: bool = Field(description="True when the word contains Han characters.")
-    pinyin: str | None = Field(description="Pinyin with tone marks, syllables space-separated.")
+    pinyin: str | None = Field(
+        description="Reading in this context, tone marks, syllables space-separated."
+    )
     hsk_level: int | None = Field(
         description="HSK level of the word in the chosen list (7 stands for the 7-9 band)."
     )
-    glosses: list[str] = Field(description="English definitions from CC-CEDICT.")
+    glosses: list[str] = Field(
+        description="CC-CEDICT senses of the reading shown in `pinyin`, real senses first."
+    )
     pos: str | None = Field(None, description="Part-of-speech tag, when asked for.")
+    classifiers: list[str] = Field(
+        default_factory=list, description='Measure words from CC-CEDICT, as "台 tái".'
+    )
+    other_readings: list[OtherReading] = Field(
+        default_factory=list, description="The word's other readings with their senses."
+    )
+    parts: list[Part] = Field(
+        default_factory=list,
+        description=(
+            "For a Chinese word with no dictionary entry of its own: its longest dictionary "
+            "words, left to right (一个 → 一 + 个); else empty."
+        ),
+    )
+    simplified: str | None = Field(None, description="The word in simplified characters.")
+    traditional: str | None = Field(None, description="The word in traditional characters.")
+    zhuyin: str | None = Field(None, description="Zhuyin (bopomofo), when asked for.")
 
 
 class SegmentSummary(BaseModel):
@@ -136,6 +186,9 @@ class SegmentSummary(BaseModel):
         description="Overall level: the lowest level covering at least 90% of the listed words."
     )
     standard: HskStandard = Field(description="The HSK list used.")
+    script: Literal["simplified", "traditional"] = Field(
+        "simplified", description="The script the text was read as."
+    )
 
 
 class SegmentResponse(BaseModel):
@@ -156,9 +209,21 @@ class SegmentResponse(BaseModel):
                             "hsk_level": 1,
                             "glosses": ["to like", "to be fond of"],
                             "pos": None,
+                            "classifiers": [],
+                            "other_readings": [],
+                            "parts": [],
+                            "simplified": "喜欢",
+                            "traditional": "喜歡",
+                            "zhuyin": None,
                         }
                     ],
-                    "summary": {"words": 1, "by_level": {"1": 1}, "level": 1, "standard": "2025"},
+                    "summary": {
+                        "words": 1,
+                        "by_level": {"1": 1},
+                        "level": 1,
+                        "standard": "2025",
+                        "script": "simplified",
+                    },
                 }
             ]
         }

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -56,11 +56,13 @@ class Settings(BaseSettings):
     )
     api_keys: str = Field("", description="Comma-separated keys; empty disables the key check.")
     hf_home: str | None = Field(None, description="Hugging Face cache root (EFS on Lambda).")
-    lexicon_cache_dir: str | None = Field(
+    data_cache_dir: str | None = Field(
         None,
+        # LEXICON_CACHE_DIR is the name it had before it held more than the lexicon.
+        validation_alias=AliasChoices("data_cache_dir", "lexicon_cache_dir"),
         description=(
             "Where the dictionary and POS-weight SQLite files are built; "
-            "default ~/.cache/hanzi-lambda."
+            "default ~/.cache/hanzi-lambda. The old name LEXICON_CACHE_DIR still works."
         ),
     )
     log_level: str = Field("INFO", description="Python logging level.")
@@ -74,9 +76,9 @@ class Settings(BaseSettings):
     def api_key_set(self) -> frozenset[str]:
         return frozenset(k.strip() for k in self.api_keys.split(",") if k.strip())
 
-    def lexicon_cache_path(self) -> Path:
-        if self.lexicon_cache_dir:
-            return Path(self.lexicon_cache_dir)
+    def data_cache_path(self) -> Path:
+        if self.data_cache_dir:
+            return Path(self.data_cache_dir)
         return Path.home() / ".cache" / "hanzi-lambda"
 
     def inference_threads(self) -> int:

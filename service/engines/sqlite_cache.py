@@ -1,4 +1,4 @@
-"""Read-only SQLite files in the cache directory (`LEXICON_CACHE_DIR`), one per data version.
+"""Read-only SQLite files in the cache directory (`DATA_CACHE_DIR`), one per data version.
 
 Each kind of file (`lexicon`, `pos`) is named `<kind>-<digest>.sqlite3`, the digest taken
 over the kind's format number and the versions of the packages its data comes from. A file

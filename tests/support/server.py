@@ -31,16 +31,20 @@ class Server:
 
 @contextmanager
 def launched_service(
-    env: dict[str, str], *, log_file: Path | None = None, timeout_s: float = 120.0
+    env: dict[str, str],
+    *,
+    log_file: Path | None = None,
+    timeout_s: float = 120.0,
+    root: Path = ROOT,
 ) -> Iterator[Server]:
-    """Start `uvicorn service.main:app` with `env` added; yield its pid and URL once /health
-    answers; stop it. Output goes to `log_file`, or nowhere."""
+    """Start `uvicorn service.main:app` (from the source tree `root`) with `env` added; yield
+    its pid and URL once /health answers; stop it. Output goes to `log_file`, or nowhere."""
     port = free_port()
     with log_file.open("wb") if log_file else open(os.devnull, "wb") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "service.main:app", "--host", "127.0.0.1",
              "--port", str(port), "--log-level", "warning", "--no-access-log"],
-            cwd=ROOT,
+            cwd=root,
             env={**os.environ, **env},
             stdout=log,
             stderr=subprocess.STDOUT,
