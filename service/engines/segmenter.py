@@ -11,6 +11,7 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -26,9 +27,13 @@ from service.engines.script import has_han
 COVERAGE_FOR_LEVEL = 0.9
 # Aspect particles: the character before one is a verb (还了 huán le, not the adverb hái).
 _ASPECT = frozenset("了着过")
-# The reading model reads a line at a time (it was trained on whole sentences), in pieces
-# of at most this many characters.
-_LINE = re.compile(r"[^\n]{1,400}")
+# The reading model reads a sentence at a time (it was trained on single sentences), in
+# pieces of at most this many characters; a text's sentences go through it together.
+_SENTENCE = re.compile(r"[^\n。！？!?]{1,200}[。！？!?”’」』）)]*")
+
+# Annotations kept per process, by word and context readings: a text's frequent words (的,
+# 是, 在) are explained once, not on every request.
+ANNOTATION_CACHE = 2048
 
 ScriptChoice = Literal["auto", "simplified", "traditional"]
 
@@ -119,6 +124,7 @@ class Segmenter:
         self._lexicon: Lexicon | None = None
         self._tagger = tagger
         self._readings: ReadingModel | None = None
+        self._annotation = lru_cache(maxsize=ANNOTATION_CACHE)(self._annotate)
 
     @property
     def lexicon(self) -> Lexicon:
@@ -170,21 +176,28 @@ class Segmenter:
         if not wanted:
             return predicted
         wanted_set = set(wanted)
-        for clause in _LINE.finditer(text):
-            positions = [p for p in range(clause.start(), clause.end()) if p in wanted_set]
+        sentences = []
+        for sentence in _SENTENCE.finditer(text):
+            positions = [p for p in range(sentence.start(), sentence.end()) if p in wanted_set]
             if positions:
-                offsets = [p - clause.start() for p in positions]
-                readings = model.readings(clause.group(), offsets)
-                predicted.update(zip(positions, readings, strict=True))
+                sentences.append((sentence, positions))
+        readings = model.readings_of_many(
+            [
+                (sentence.group(), [p - sentence.start() for p in positions])
+                for sentence, positions in sentences
+            ]
+        )
+        for (_, positions), found in zip(sentences, readings, strict=True):
+            predicted.update(zip(positions, found, strict=True))
         return predicted
 
     def _annotate(
-        self, simplified: str, start: int, entry: Entry, predicted: dict[int, str], verb: bool
+        self, simplified: str, context_readings: tuple[tuple[int, str], ...], verb: bool
     ) -> tuple[str, glossary.Explanation | None, list[Part]]:
-        """The word's pinyin in context, the senses of that reading, and its parts."""
-        here = {
-            p - start: predicted[p] for p in range(start, start + len(simplified)) if p in predicted
-        }
+        """The word's pinyin in context (readings by offset in the word), the senses of that
+        reading, and its parts."""
+        entry = self.lexicon.entry(simplified)
+        here = dict(context_readings)
         if entry.readings:
             reading = glossary.choose_reading(entry, here)
             if verb and reading is not None and not glossary.is_verb(reading):
@@ -286,8 +299,10 @@ class Segmenter:
                 None,
                 None,
             )
-        pinyin, explanation, word_parts = self._annotate(
-            simplified[start:end], start, entry, context.predicted, context.verb
+        predicted = context.predicted
+        here = tuple((p - start, predicted[p]) for p in range(start, end) if p in predicted)
+        pinyin, explanation, word_parts = self._annotation(
+            simplified[start:end], here, context.verb
         )
         return Word(
             text=text[start:end],

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from service.dependencies import get_segmenter
 from service.engines.lexicon import is_secondary
 from service.engines.pinyin_text import marked_to_numbered, to_marked, to_zhuyin
 from service.main import app
@@ -39,6 +40,22 @@ def test_hai_when_still() -> None:
     assert token["glosses"][0] == "still" and "to pay back" not in token["glosses"]
     huan = next(r for r in token["other_readings"] if r["pinyin"] == "huán")
     assert huan["glosses"] == ["to pay back", "to return"]
+
+
+def test_sentences_read_together_read_as_each_alone() -> None:
+    # A text's sentences go through the reading model as one padded batch: padding must not
+    # reach any sentence's states, in either direction.
+    model = get_segmenter().reading_model
+    requests = [("他还了我一本书。", [1]), ("长", [0]), ("银行的行长还没来，我们走吧", [2, 3, 5])]
+    together = model.readings_of_many(requests)
+    assert together == [model.readings(text, positions) for text, positions in requests]
+    assert [len(found) for found in together] == [1, 1, 3]
+
+
+def test_a_paragraph_reads_each_sentence_in_its_own_context() -> None:
+    alone = [_token(text, "还")["pinyin"] for text in ("他还了我一本书。", "他还没来。")]
+    paragraph = _tokens("他还了我一本书。他还没来。")
+    assert [t["pinyin"] for t in paragraph if t["text"] == "还"] == alone == ["huán", "hái"]
 
 
 @pytest.mark.parametrize(
