@@ -4,6 +4,7 @@ other readings, classifiers, and the parts of a word the dictionary does not lis
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from service.engines.lexicon import MAX_GLOSSES, Entry, Lexicon, Reading, to_marked_reading
 from service.engines.pinyin_text import marked_to_numbered
@@ -42,8 +43,11 @@ def _toneless(numbered: str) -> str:
     return "".join(char for char in numbered.lower() if not char.isdigit())
 
 
-def is_verb(reading: Reading) -> bool:
-    return any(sense.startswith("to ") for sense in reading.glosses)
+def plays(reading: Reading, role: Literal["verb", "measure"]) -> bool:
+    """Whether one of the reading's senses is a verb's ("to pay back") or a measure word's."""
+    if role == "verb":
+        return any(sense.startswith("to ") for sense in reading.glosses)
+    return any(sense.startswith(("classifier for", "measure word")) for sense in reading.glosses)
 
 
 def default_reading(entry: Entry) -> Reading | None:

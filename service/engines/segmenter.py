@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from service.engines import glossary, lexicon, pos_tagger
-from service.engines.chinese_script import Script, both_scripts
+from service.engines.chinese_script import Script, script_of, to_simplified
 from service.engines.glossary import OtherReading, Part
 from service.engines.lexicon import Entry, Lexicon, Reading
 from service.engines.pinyin_text import to_marked, to_zhuyin
@@ -27,6 +27,11 @@ from service.engines.script import has_han
 COVERAGE_FOR_LEVEL = 0.9
 # Aspect particles: the character before one is a verb (还了 huán le, not the adverb hái).
 _ASPECT = frozenset("了着过")
+# A number or a demonstrative: the character after one is a measure word (一只 zhī, not the
+# adverb zhǐ; g2pM reads 一只猫 as zhǐ).
+_COUNTING = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两几半每这那哪某]+)")
+
+Role = Literal["verb", "measure"]
 # The reading model reads a sentence at a time (it was trained on single sentences), in
 # pieces of at most this many characters; a text's sentences go through it together.
 _SENTENCE = re.compile(r"[^\n。！？!?]{1,200}[。！？!?”’」』）)]*")
@@ -70,10 +75,19 @@ class _Context:
     """What a word's annotation depends on besides the word."""
 
     predicted: dict[int, str]  # context readings of polyphonic characters, by position
-    verb: bool  # an aspect particle follows
+    role: Role | None  # what a single character's neighbours make it
     tag: str | None
     standard: str
     zhuyin: bool
+    traditional_input: bool  # the text was read as traditional
+
+
+@dataclass(frozen=True)
+class _Annotation:
+    pinyin: str
+    explanation: glossary.Explanation | None
+    parts: list[Part]
+    traditional: str
 
 
 def _spans(text: str, words: list[str]) -> list[tuple[int, int, int | None]]:
@@ -95,6 +109,15 @@ def _spans(text: str, words: list[str]) -> list[tuple[int, int, int | None]]:
     if pos < len(text):
         spans.append((pos, len(text), None))
     return spans
+
+
+def _role(text: str, spans: list[tuple[int, int, int | None]], number: int) -> Role | None:
+    """A verb before an aspect particle; a measure word after a number or demonstrative."""
+    following = text[spans[number + 1][0] : spans[number + 1][1]] if number + 1 < len(spans) else ""
+    if following in _ASPECT:
+        return "verb"
+    before = text[spans[number - 1][0] : spans[number - 1][1]] if number else ""
+    return "measure" if _COUNTING.fullmatch(before) else None
 
 
 def _overall_level(levels: list[int]) -> int | None:
@@ -192,18 +215,20 @@ class Segmenter:
         return predicted
 
     def _annotate(
-        self, simplified: str, context_readings: tuple[tuple[int, str], ...], verb: bool
-    ) -> tuple[str, glossary.Explanation | None, list[Part]]:
+        self, simplified: str, context_readings: tuple[tuple[int, str], ...], role: Role | None
+    ) -> _Annotation:
         """The word's pinyin in context (readings by offset in the word), the senses of that
-        reading, and its parts."""
+        reading, its parts, and its traditional form."""
         entry = self.lexicon.entry(simplified)
         here = dict(context_readings)
         if entry.readings:
             reading = glossary.choose_reading(entry, here)
-            if verb and reading is not None and not glossary.is_verb(reading):
-                verbs = [r for r in entry.readings if glossary.is_verb(r) and r.pinyin.islower()]
-                if verbs:
-                    return self._shown(entry, verbs[0])
+            if role and reading is not None and not glossary.plays(reading, role):
+                fitting = [
+                    r for r in entry.readings if glossary.plays(r, role) and r.pinyin.islower()
+                ]
+                if fitting:
+                    return self._shown(entry, fitting[0])
             guess = here.get(0, "").lower() if len(simplified) == 1 else ""
             if reading is not None and guess and reading.pinyin.lower() != guess:
                 # A single character follows the context model, even to a reading without senses.
@@ -213,7 +238,9 @@ class Segmenter:
                 )
                 if not matching:
                     pinyin = to_marked(here[0])
-                    return pinyin, glossary.explain(entry, pinyin), []
+                    return _Annotation(
+                        pinyin, glossary.explain(entry, pinyin), [], entry.traditional
+                    )
                 reading = matching[0]
             return self._shown(entry, reading)
         syllables = entry.pinyin.split()
@@ -221,19 +248,16 @@ class Segmenter:
         if aligned:
             for offset, guess in here.items():
                 syllables[offset] = to_marked(guess)
-        pinyin = " ".join(syllables)
-        return (
-            pinyin,
-            None,
-            glossary.parts(simplified, syllables if aligned else None, self.lexicon),
-        )
+        word_parts = glossary.parts(simplified, syllables if aligned else None, self.lexicon)
+        return _Annotation(" ".join(syllables), None, word_parts, entry.traditional)
 
     @staticmethod
-    def _shown(
-        entry: Entry, reading: Reading | None
-    ) -> tuple[str, glossary.Explanation, list[Part]]:
+    def _shown(entry: Entry, reading: Reading | None) -> _Annotation:
         pinyin = glossary.reading_pinyin(reading) if reading else entry.pinyin
-        return pinyin, glossary.explain(entry, pinyin), []
+        # The reading's own form when it keeps the word's length (干 gàn 幹, gān 乾).
+        form = reading.traditional if reading else ""
+        traditional = form if len(form) == len(entry.traditional) else entry.traditional
+        return _Annotation(pinyin, glossary.explain(entry, pinyin), [], traditional)
 
     def segment(
         self,
@@ -243,14 +267,14 @@ class Segmenter:
         script: ScriptChoice = "auto",
         zhuyin: bool = False,
     ) -> Segmentation:
-        detected, as_simplified, as_traditional = both_scripts(text)
+        lexicon = self.lexicon
+        as_simplified = to_simplified(text)
+        detected = script_of(text, as_simplified, lexicon.simplified_only)
         chosen: Script = detected if script == "auto" else script
         simplified = _same_length(as_simplified, text) if chosen == "traditional" else text
-        traditional = _same_length(as_traditional, text)
         words = self._jiagu_words(simplified)
         tags = self.tagger.tag(words) if with_pos and words else None
         spans = _spans(simplified, words)
-        lexicon = self.lexicon
         entries = [
             lexicon.entry(simplified[start:end]) if has_han(simplified[start:end]) else None
             for start, end, _ in spans
@@ -259,10 +283,9 @@ class Segmenter:
         annotated = []
         for number, ((start, end, index), entry) in enumerate(zip(spans, entries, strict=True)):
             tag = tags[index] if tags is not None and index is not None else None
-            following = spans[number + 1] if number + 1 < len(spans) else (end, end, None)
-            verb = end - start == 1 and simplified[following[0] : following[1]] in _ASPECT
-            context = _Context(predicted, verb, tag, standard, zhuyin)
-            annotated.append(self._word(text, simplified, traditional, start, end, entry, context))
+            role = _role(simplified, spans, number) if end - start == 1 else None
+            context = _Context(predicted, role, tag, standard, zhuyin, chosen == "traditional")
+            annotated.append(self._word(text, simplified, start, end, entry, context))
         chinese = [w for w in annotated if w.is_chinese]
         levels = [w.hsk_level for w in chinese if w.hsk_level is not None]
         by_level = {str(level): n for level, n in sorted(Counter(levels).items())}
@@ -275,7 +298,6 @@ class Segmenter:
         self,
         text: str,
         simplified: str,
-        traditional: str,
         start: int,
         end: int,
         entry: Entry | None,
@@ -301,9 +323,8 @@ class Segmenter:
             )
         predicted = context.predicted
         here = tuple((p - start, predicted[p]) for p in range(start, end) if p in predicted)
-        pinyin, explanation, word_parts = self._annotation(
-            simplified[start:end], here, context.verb
-        )
+        annotation = self._annotation(simplified[start:end], here, context.role)
+        pinyin, explanation = annotation.pinyin, annotation.explanation
         return Word(
             text=text[start:end],
             start=start,
@@ -315,8 +336,9 @@ class Segmenter:
             pos=tag,
             classifiers=explanation.classifiers if explanation else [],
             other_readings=explanation.other_readings if explanation else [],
-            parts=word_parts,
+            parts=annotation.parts,
             simplified=simplified[start:end],
-            traditional=traditional[start:end],
+            # A traditional text's own characters are its traditional form (台 stays 台).
+            traditional=text[start:end] if context.traditional_input else annotation.traditional,
             zhuyin=to_zhuyin(pinyin) if context.zhuyin else None,
         )

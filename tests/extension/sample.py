@@ -20,6 +20,9 @@ PARAGRAPH = (
     "我的老师说，学习一门语言最好的办法就是多听、多说、多读、多写，不要怕说错。"
     "我觉得她说得很对，所以我每天晚上都读一篇中文短文。"
 )
+# Words whose panels show every annotation: a reading in context with other readings (还),
+# a word explained by its parts (一个), measure words (电脑).
+LEARNER_CHINESE = "他还了我一本书。我买了一个电脑。"
 FRAME_CHINESE = "我们明天一起去图书馆看书。"
 FIELD_CHINESE = "这个电脑很贵。"
 
@@ -43,6 +46,7 @@ PAGE = f"""<!doctype html>
   <textarea id="field" rows="2" cols="30">{FIELD_CHINESE}</textarea>
   <iframe id="frame" src="frame.html" width="700" height="500" title="A framed page"></iframe>
   <p id="paragraph" lang="zh">{PARAGRAPH}</p>
+  <p id="learner" lang="zh">{LEARNER_CHINESE}</p>
 </body>
 </html>
 """

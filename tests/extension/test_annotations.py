@@ -1,10 +1,10 @@
 """What the word panel shows of the service's newer token fields (other readings, measure
 words, parts, the other script's form, zhuyin) and what the extension sends for them.
 
-The service in this tree may not serve those fields yet, so the rendering is checked on the
-real /segment answer with the contract's fields (see the API contract) filled in for one
-word, rendered by the extension's own renderer in an extension page; the request bodies
-are read from the extension's own API client."""
+The last test goes end to end: a selection on a page, the content script, the real service's
+fields. The others render a real /segment answer with chosen fields filled in (a zhuyin
+answer, a word with both parts and measure words) through the extension's own renderer in an
+extension page, and read the request bodies from the extension's own API client."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from typing import Any
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.extension import expected
-from tests.extension.browser import extension_page
+from tests.extension.browser import extension_page, open_tooltip, pin_word
+from tests.extension.sample import LEARNER_CHINESE
 
 SENTENCE = "他还了我一本书"
 
@@ -157,3 +158,41 @@ def test_options_save_script_and_zhuyin(context: BrowserContext) -> None:
     assert values["chineseScript"] == "traditional"
     assert values["zhuyin"] is True
     assert values["myLevel"] == 3
+
+
+def _senses(glosses: list[str]) -> str:
+    return "; ".join(glosses[:3])  # the panel's short form of another reading's senses
+
+
+def test_the_tooltip_shows_the_services_own_annotations(page: Page, api_url: str) -> None:
+    """End to end: the page's selection, the content script, the real service's new fields."""
+    tokens = {t["text"]: t for t in expected.segment(api_url, LEARNER_CHINESE)["tokens"]}
+    open_tooltip(page, "#learner")
+
+    huan = tokens["还"]
+    assert huan["pinyin"] == "huán" and huan["traditional"] == "還"
+    detail = pin_word(page, "还")
+    expect(detail.locator(".hl-detail-pinyin")).to_have_text("huán")
+    expect(detail.locator(".hl-glosses")).to_have_text("; ".join(huan["glosses"]))
+    expect(detail.locator(".hl-other-readings")).to_have_text(
+        "Other readings: "
+        + " · ".join(f"{r['pinyin']} {_senses(r['glosses'])}" for r in huan["other_readings"])
+    )
+    expect(detail.locator(".hl-other-form")).to_have_text("Traditional: 還")
+
+    one = tokens["一个"]
+    assert one["glosses"] == [] and [p["text"] for p in one["parts"]] == ["一", "个"]
+    detail = pin_word(page, "一个")
+    expect(detail.locator(".hl-glosses")).to_have_text("No entry of its own: see its parts.")
+    expect(detail.locator(".hl-parts")).to_have_text(
+        "Parts: "
+        + " · ".join(f"{p['text']} {p['pinyin']} {_senses(p['glosses'])}" for p in one["parts"])
+    )
+
+    computer = tokens["电脑"]
+    assert "台 tái" in computer["classifiers"]
+    detail = pin_word(page, "电脑")
+    expect(detail.locator(".hl-classifiers")).to_have_text(
+        "Measure words: " + ", ".join(computer["classifiers"])
+    )
+    expect(detail.locator(".hl-other-form")).to_have_text("Traditional: 電腦")

@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from opencc import OpenCC
 
 from service.dependencies import get_segmenter
+from service.engines import chinese_script
 from service.engines.lexicon import is_secondary
 from service.engines.pinyin_text import marked_to_numbered, to_marked, to_zhuyin
 from service.main import app
@@ -99,6 +101,38 @@ def test_traditional_text_is_read_through_simplified() -> None:
     assert "".join(t["text"] for t in body["tokens"]) == text
     simple = _token("我觉得", "觉得", script="simplified")
     assert simple["traditional"] == "覺得"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "pinyin", "traditional"),
+    [
+        ("我有一只猫", "只", "zhī", "隻"),  # a measure word after a number; OpenCC: 只
+        ("他只有一个", "只有", "zhǐ yǒu", "只有"),
+        ("你在干什么", "干什么", "gàn shén me", "幹什麼"),  # OpenCC writes 幹 for every 干
+        ("我们都很干净", "干净", "gān jìng", "乾淨"),
+        ("她的头发很长", "头发", "tóu fa", "頭髮"),  # not 頭發
+    ],
+)
+def test_the_traditional_form_follows_the_reading(
+    text: str, word: str, pinyin: str, traditional: str
+) -> None:
+    token = _token(text, word)
+    assert (token["pinyin"], token["traditional"]) == (pinyin, traditional)
+
+
+def test_segment_never_loads_opencc_s2t_phrase_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    # ~23 MB resident once loaded: /segment reads traditional forms from the lexicon.
+    configs: list[str] = []
+    real = chinese_script._converter
+
+    def recording(config: str) -> OpenCC:
+        configs.append(config)
+        return real(config)
+
+    monkeypatch.setattr(chinese_script, "_converter", recording)
+    assert _token("我觉得这个电脑很贵", "电脑")["traditional"] == "電腦"
+    assert _token("我覺得這個電腦很貴", "電腦")["simplified"] == "电脑"
+    assert configs and "s2t" not in configs
 
 
 def test_zhuyin_only_when_asked() -> None:
