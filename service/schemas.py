@@ -173,7 +173,13 @@ class Token(BaseModel):
         ),
     )
     simplified: str | None = Field(None, description="The word in simplified characters.")
-    traditional: str | None = Field(None, description="The word in traditional characters.")
+    traditional: str | None = Field(
+        None,
+        description=(
+            "The word in traditional characters: the input's own when the text was read as "
+            "traditional, else the form of the reading shown (只 zhī 隻, 只 zhǐ 只)."
+        ),
+    )
     zhuyin: str | None = Field(None, description="Zhuyin (bopomofo), when asked for.")
 
 

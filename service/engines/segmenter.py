@@ -7,13 +7,14 @@ simplified reading (OpenCC, one character for one character) and keeps its own c
 
 from __future__ import annotations
 
+import inspect
 import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from service.engines import glossary, lexicon, pos_tagger
 from service.engines.chinese_script import Script, script_of, to_simplified
@@ -39,6 +40,9 @@ _SENTENCE = re.compile(r"[^\n。！？!?]{1,200}[。！？!?”’」』）)]*")
 # Annotations kept per process, by word and context readings: a text's frequent words (的,
 # 是, 在) are explained once, not on every request.
 ANNOTATION_CACHE = 2048
+
+if TYPE_CHECKING:
+    from jiagu.segment.nroute import Segment as JiaguSegment
 
 ScriptChoice = Literal["auto", "simplified", "traditional"]
 
@@ -120,6 +124,24 @@ def _role(text: str, spans: list[tuple[int, int, int | None]], number: int) -> R
     return "measure" if _COUNTING.fullmatch(before) else None
 
 
+def _jiagu_segment() -> JiaguSegment:
+    """jiagu's word segmenter as `jiagu.seg` runs it, without the model it never uses.
+
+    `jiagu.seg` is `Segment.seg(text, mode="default")`: a route over jiagu's word frequencies.
+    `Segment.init` also loads a perceptron (`cws.model`, ~30 MB resident) that only the
+    "probe" mode reads, so only the frequency files are loaded here. A test checks the two
+    agree, so a jiagu upgrade that changes this is caught.
+    """
+    from jiagu.segment.nroute import Segment  # imported here, not at app import
+
+    segment = Segment()
+    folder = Path(inspect.getfile(Segment)).parent / "dict"
+    for name in ("jiagu.dict", "user.dict"):
+        segment.load_vocab(str(folder / name))
+    segment.initialized = True  # what init() sets once its files are read
+    return segment
+
+
 def _overall_level(levels: list[int]) -> int | None:
     if not levels:
         return None
@@ -147,6 +169,7 @@ class Segmenter:
         self._lexicon: Lexicon | None = None
         self._tagger = tagger
         self._readings: ReadingModel | None = None
+        self._words: JiaguSegment | None = None
         self._annotation = lru_cache(maxsize=ANNOTATION_CACHE)(self._annotate)
 
     @property
@@ -178,10 +201,12 @@ class Segmenter:
         self.segment("他还没来，我喜欢学习中文")
 
     def _jiagu_words(self, text: str) -> list[str]:
-        import jiagu  # imported here: it loads its model on first use, not at app import
-
+        if self._words is None:
+            with self._lock:
+                if self._words is None:
+                    self._words = _jiagu_segment()
         with self._jiagu_lock:
-            return [w for w in jiagu.seg(text) if w]
+            return [w for w in self._words.seg(text, mode="default") if w]
 
     def _predict(
         self, text: str, spans: list[tuple[int, int]], entries: list[Entry | None]

@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from service.dependencies import get_segmenter
 from service.engines.lexicon import HSK_STANDARDS, cache_file, load_or_build
 from service.main import app
+from tests.extension.sample import PARAGRAPH
 
 client = TestClient(app)
 
@@ -205,3 +206,17 @@ def test_glosses_are_the_senses_of_the_reading_shown() -> None:
     assert {"pinyin": "háng", "glosses": ANY} in token["other_readings"]  # type: ignore[operator]
     hang = next(r for r in token["other_readings"] if r["pinyin"] == "háng")  # type: ignore[attr-defined]
     assert "row" in hang["glosses"]
+
+
+def test_words_are_jiagu_seg_without_its_unused_perceptron() -> None:
+    import jiagu
+
+    from service.engines.segmenter import _jiagu_segment
+
+    segment = _jiagu_segment()
+    assert segment.model is None  # the ~30 MB model jiagu.seg loads and never reads
+    texts = [PARAGRAPH, "我用iPhone 15 Pro拍照。", "  2024年，他说：“OK!”\n下一行"]
+    cpp = Path(__file__).resolve().parents[2].parent / "shared" / "benchmarks" / "cpp" / "dev.sent"
+    if cpp.is_file():  # public sentences beside the project, when present
+        texts += [line.replace("\u2581", "") for line in cpp.read_text("utf-8").splitlines()[:500]]
+    assert [segment.seg(t, mode="default") for t in texts] == [jiagu.seg(t) for t in texts]
