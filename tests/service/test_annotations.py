@@ -3,6 +3,10 @@ parts, traditional script, zhuyin; and text that is not text refused on every en
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +20,7 @@ from service.engines.pinyin_text import marked_to_numbered, to_marked, to_zhuyin
 from service.main import app
 
 client = TestClient(app)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _tokens(text: str, **extra: object) -> list[dict[str, Any]]:
@@ -189,3 +194,20 @@ def test_a_lone_surrogate_is_refused_everywhere(body: bytes) -> None:
         response = client.post(path, content=body, headers={"content-type": "application/json"})
         assert response.status_code == 422, (path, response.text)
         assert "surrogate" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(("given", "kept"), [(None, "1"), ("2", "2")])
+def test_the_reading_model_keeps_openblas_to_one_thread(given: str | None, kept: str) -> None:
+    # Checked in a fresh process: OpenBLAS reads the setting only when numpy first loads it.
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given  # an operator's own setting wins
+    code = (
+        "import os, sys; from service.engines.readings import ReadingModel; ReadingModel(); "
+        "print(os.environ['OPENBLAS_NUM_THREADS'], len(os.listdir('/proc/self/task')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out[0] == kept
+    assert int(out[1]) == int(kept)  # the main thread, plus OpenBLAS's workers if any
