@@ -43,7 +43,12 @@ def _toneless(numbered: str) -> str:
     return "".join(char for char in numbered.lower() if not char.isdigit())
 
 
-def plays(reading: Reading, role: Literal["verb", "measure"]) -> bool:
+# What a single character's neighbours make it: a verb before an aspect particle (还了), a
+# measure word after a number (一只).
+Role = Literal["verb", "measure"]
+
+
+def plays(reading: Reading, role: Role) -> bool:
     """Whether one of the reading's senses is a verb's ("to pay back") or a measure word's."""
     if role == "verb":
         return any(sense.startswith("to ") for sense in reading.glosses)

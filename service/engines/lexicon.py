@@ -69,7 +69,7 @@ CREATE TABLE words (
     word TEXT PRIMARY KEY,
     pinyin TEXT,    -- CC-CEDICT's reading of the whole word
     pypinyin TEXT,  -- pypinyin's: its phrase table, else its character table
-    readings TEXT,  -- CC-CEDICT's entries: JSON [[numbered pinyin, senses, classifiers]]
+    readings TEXT,  -- CC-CEDICT's: JSON [[numbered pinyin, senses, classifiers, traditional]]
     hsk_2025 INTEGER,
     hsk_2021 INTEGER,
     hsk_20 INTEGER,

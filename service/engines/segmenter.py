@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from service.engines import glossary, lexicon, pos_tagger
 from service.engines.chinese_script import Script, script_of, to_simplified
-from service.engines.glossary import OtherReading, Part
+from service.engines.glossary import OtherReading, Part, Role
 from service.engines.lexicon import Entry, Lexicon, Reading
 from service.engines.pinyin_text import to_marked, to_zhuyin
 from service.engines.readings import ReadingModel
@@ -32,7 +32,6 @@ _ASPECT = frozenset("了着过")
 # adverb zhǐ; g2pM reads 一只猫 as zhǐ).
 _COUNTING = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两几半每这那哪某]+)")
 
-Role = Literal["verb", "measure"]
 # The reading model reads a sentence at a time (it was trained on single sentences), in
 # pieces of at most this many characters; a text's sentences go through it together.
 _SENTENCE = re.compile(r"[^\n。！？!?]{1,200}[。！？!?”’」』）)]*")
