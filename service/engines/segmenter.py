@@ -7,14 +7,14 @@ simplified reading (OpenCC, one character for one character) and keeps its own c
 
 from __future__ import annotations
 
-import inspect
 import re
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from service.engines import glossary, lexicon, pos_tagger
 from service.engines.chinese_script import Script, script_of, to_simplified
@@ -42,6 +42,8 @@ ANNOTATION_CACHE = 2048
 
 if TYPE_CHECKING:
     from jiagu.segment.nroute import Segment as JiaguSegment
+
+T = TypeVar("T")
 
 ScriptChoice = Literal["auto", "simplified", "traditional"]
 
@@ -131,10 +133,10 @@ def _jiagu_segment() -> JiaguSegment:
     "probe" mode reads, so only the frequency files are loaded here. A test checks the two
     agree, so a jiagu upgrade that changes this is caught.
     """
-    from jiagu.segment.nroute import Segment  # imported here, not at app import
+    from jiagu.segment import nroute  # imported here, not at app import
 
-    segment = Segment()
-    folder = Path(inspect.getfile(Segment)).parent / "dict"
+    segment = nroute.Segment()
+    folder = Path(nroute.__file__).parent / "dict"
     for name in ("jiagu.dict", "user.dict"):
         segment.load_vocab(str(folder / name))
     segment.initialized = True  # what init() sets once its files are read
@@ -158,54 +160,55 @@ def _same_length(converted: str, text: str) -> str:
     return converted if len(converted) == len(text) else text
 
 
+class _Once(Generic[T]):
+    """A value loaded on first use, once, whichever thread asks first."""
+
+    def __init__(self, load: Callable[[], T]) -> None:
+        self._load = load
+        self._value: T | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> T:
+        if self._value is None:
+            with self._lock:
+                if self._value is None:
+                    self._value = self._load()
+        return self._value
+
+
 class Segmenter:
     """Segments and annotates text; one per process, shared by threads."""
 
     def __init__(self, cache_dir: Path, tagger: pos_tagger.PosTagger | None = None) -> None:
-        self._cache_dir = cache_dir
-        self._lock = threading.Lock()
-        self._jiagu_lock = threading.Lock()  # jiagu's global analyser is not thread-safe
-        self._lexicon: Lexicon | None = None
-        self._tagger = tagger
-        self._readings: ReadingModel | None = None
-        self._words: JiaguSegment | None = None
+        self._jiagu_lock = threading.Lock()  # jiagu's segmenter is not thread-safe
+        self._lexicon = _Once(lambda: lexicon.load_or_build(cache_dir))
+        self._tagger = _Once(
+            lambda: tagger if tagger is not None else pos_tagger.load_or_build(cache_dir)
+        )
+        self._readings = _Once(ReadingModel)
+        self._words = _Once(_jiagu_segment)
         self._annotation = lru_cache(maxsize=ANNOTATION_CACHE)(self._annotate)
 
     @property
     def lexicon(self) -> Lexicon:
-        if self._lexicon is None:
-            with self._lock:
-                if self._lexicon is None:
-                    self._lexicon = lexicon.load_or_build(self._cache_dir)
-        return self._lexicon
+        return self._lexicon.get()
 
     @property
     def tagger(self) -> pos_tagger.PosTagger:
-        if self._tagger is None:
-            with self._lock:
-                if self._tagger is None:
-                    self._tagger = pos_tagger.load_or_build(self._cache_dir)
-        return self._tagger
+        return self._tagger.get()
 
     @property
     def reading_model(self) -> ReadingModel:
-        if self._readings is None:
-            with self._lock:
-                if self._readings is None:
-                    self._readings = ReadingModel()
-        return self._readings
+        return self._readings.get()
 
     def warm_up(self) -> None:
         """Load jiagu, the lexicon and the reading model now rather than on a request."""
         self.segment("他还没来，我喜欢学习中文")
 
     def _jiagu_words(self, text: str) -> list[str]:
-        if self._words is None:
-            with self._lock:
-                if self._words is None:
-                    self._words = _jiagu_segment()
+        words = self._words.get()
         with self._jiagu_lock:
-            return [w for w in self._words.seg(text, mode="default") if w]
+            return [w for w in words.seg(text, mode="default") if w]
 
     def _predict(
         self, text: str, spans: list[tuple[int, int]], entries: list[Entry | None]
