@@ -25,8 +25,8 @@ from typing import Any
 import httpx
 from fastapi.testclient import TestClient
 
-from service.engines.lexicon import is_secondary
-from service.engines.pinyin_text import marked_to_numbered
+from service.annotation.lexicon_build import is_secondary
+from service.annotation.pinyin_text import marked_to_numbered
 from service.main import app
 from tests.support.server import ROOT, launched_service
 

@@ -19,8 +19,8 @@ import resource  # noqa: E402
 import sys  # noqa: E402
 
 from bench.workload import emit, force_backend, peak_rss_mb, serve_ops, workload  # noqa: E402
-from service.engines.translator import DIRECTIONS, TranslatorRegistry  # noqa: E402
 from service.settings import Settings  # noqa: E402
+from service.translation.translator import DIRECTIONS, TranslatorRegistry  # noqa: E402
 
 
 def registry(engine: str, compute_type: str, threads: int) -> TranslatorRegistry:
@@ -65,7 +65,7 @@ def main() -> None:
         assert len(outputs) == len(work[name]["texts"])
 
     # Equal work check: sentence splitting must yield the sentences the seed's call is charged.
-    from service.engines.sentences import split_sentences
+    from service.translation.sentences import split_sentences
 
     split = [len(split_sentences(t).sentences) for t in work["para"]["texts"]]
     assert split == [work["para"]["sentences"]], split

@@ -92,9 +92,29 @@ class Function(pulumi.ComponentResource):
         self, name: str, args: FunctionArgs, opts: pulumi.ResourceOptions | None = None
     ) -> None:
         super().__init__("hanzi:infra:Function", name, None, opts)
-        child = pulumi.ResourceOptions(parent=self)
+        self._name, self._child = name, pulumi.ResourceOptions(parent=self)
         config = args.config
+        repository, image = self._create_image(config)
+        role, role_policies = self._create_role(args)
+        log_group = self._create_log_group(config)
+        function = self._create_function(args, image, role, log_group, role_policies)
+        self.invoke_arn, self.qualifier = self._create_alias(config, function)
+        if config.prewarm:
+            self._create_prewarm(config, function, image)
+        self.function_name = function.name
+        self.repository_url = repository.url
+        self.image_uri = image.image_uri
+        self.register_outputs(
+            {
+                "functionName": self.function_name,
+                "invokeArn": self.invoke_arn,
+                "repositoryUrl": self.repository_url,
+                "imageUri": self.image_uri,
+            }
+        )
 
+    def _create_image(self, config: StackConfig) -> tuple[awsx.ecr.Repository, awsx.ecr.Image]:
+        name, child = self._name, self._child
         repository = awsx.ecr.Repository(
             f"{name}-repo",
             image_scanning_configuration=aws.ecr.RepositoryImageScanningConfigurationArgs(
@@ -124,7 +144,12 @@ class Function(pulumi.ComponentResource):
             platform=config.platform,
             opts=child,
         )
+        return repository, image
 
+    def _create_role(self, args: FunctionArgs) -> tuple[aws.iam.Role, list[pulumi.Resource]]:
+        """The function's role with its managed policies and EFS access: the role, and what
+        must exist before the function's first cold start."""
+        name, child = self._name, self._child
         role = aws.iam.Role(
             f"{name}-role",
             assume_role_policy=json.dumps(
@@ -141,7 +166,7 @@ class Function(pulumi.ComponentResource):
             ),
             opts=child,
         )
-        attachments = [
+        attachments: list[pulumi.Resource] = [
             aws.iam.RolePolicyAttachment(
                 f"{name}-{suffix}", role=role.name, policy_arn=policy_arn, opts=child
             )
@@ -150,6 +175,12 @@ class Function(pulumi.ComponentResource):
                 ("vpc-access", aws.iam.ManagedPolicy.AWS_LAMBDA_VPC_ACCESS_EXECUTION_ROLE),
             )
         ]
+        return role, [*attachments, *self._create_efs_access(args, role)]
+
+    def _create_efs_access(self, args: FunctionArgs, role: aws.iam.Role) -> list[pulumi.Resource]:
+        """The role's EFS client policy and the file system's policy that admits only it."""
+        name, child = self._name, self._child
+        through_access_point = {"elasticfilesystem:AccessPointArn": args.access_point_arn}
         efs_access = aws.iam.RolePolicy(
             f"{name}-efs-client",
             role=role.id,
@@ -162,23 +193,23 @@ class Function(pulumi.ComponentResource):
                             "Effect": "Allow",
                             "Action": EFS_CLIENT_ACTIONS,
                             "Resource": args.file_system_arn,
-                            "Condition": {
-                                "StringEquals": {
-                                    "elasticfilesystem:AccessPointArn": args.access_point_arn
-                                }
-                            },
+                            "Condition": {"StringEquals": through_access_point},
                         }
                     ],
                 }
             ),
             opts=child,
         )
+        return [self._create_fs_policy(args, role), efs_access]
+
+    def _create_fs_policy(self, args: FunctionArgs, role: aws.iam.Role) -> pulumi.Resource:
+        through_access_point = {"elasticfilesystem:AccessPointArn": args.access_point_arn}
         # With a file system policy EFS drops anonymous NFS access: clients must use IAM
         # authorization, which EFS only accepts over TLS. Only this role, only via the access point
         # and a mount target; anything not over TLS is denied. Principal "*" plus a PrincipalArn
         # condition avoids EFS rejecting a role ARN that IAM has not propagated yet.
-        fs_policy = aws.efs.FileSystemPolicy(
-            f"{name}-fs-policy",
+        return aws.efs.FileSystemPolicy(
+            f"{self._name}-fs-policy",
             file_system_id=args.file_system_id,
             policy=pulumi.Output.json_dumps(
                 {
@@ -192,9 +223,7 @@ class Function(pulumi.ComponentResource):
                             "Resource": args.file_system_arn,
                             "Condition": {
                                 "ArnEquals": {"aws:PrincipalArn": role.arn},
-                                "StringEquals": {
-                                    "elasticfilesystem:AccessPointArn": args.access_point_arn
-                                },
+                                "StringEquals": through_access_point,
                                 "Bool": {
                                     "elasticfilesystem:AccessedViaMountTarget": "true",
                                     "aws:SecureTransport": "true",
@@ -212,18 +241,28 @@ class Function(pulumi.ComponentResource):
                     ],
                 }
             ),
-            opts=child,
+            opts=self._child,
         )
 
-        log_group = aws.cloudwatch.LogGroup(
-            f"{name}-function-logs",
+    def _create_log_group(self, config: StackConfig) -> aws.cloudwatch.LogGroup:
+        return aws.cloudwatch.LogGroup(
+            f"{self._name}-function-logs",
             name=f"/aws/lambda/{pulumi.get_project()}-{pulumi.get_stack()}",
             retention_in_days=config.log_retention_days,
-            opts=child,
+            opts=self._child,
         )
 
-        function = aws.lambda_.Function(
-            f"{name}-fn",
+    def _create_function(
+        self,
+        args: FunctionArgs,
+        image: awsx.ecr.Image,
+        role: aws.iam.Role,
+        log_group: aws.cloudwatch.LogGroup,
+        role_policies: list[pulumi.Resource],
+    ) -> aws.lambda_.Function:
+        config = args.config
+        return aws.lambda_.Function(
+            f"{self._name}-fn",
             package_type="Image",
             image_uri=image.image_uri,
             image_config=aws.lambda_.FunctionImageConfigArgs(commands=[HANDLER]),
@@ -252,55 +291,48 @@ class Function(pulumi.ComponentResource):
                 parent=self,
                 # Mount targets are not referenced by any input, so the order must be explicit;
                 # the role's policies too, or the first cold start can fail to mount or log.
-                depends_on=[*args.mount_targets, fs_policy, efs_access, *attachments],
+                depends_on=[*args.mount_targets, *role_policies],
             ),
         )
 
-        self.invoke_arn = function.invoke_arn
-        self.qualifier = None
-        if config.provisioned_concurrency > 0:
-            alias = aws.lambda_.Alias(
-                f"{name}-alias",
-                name=ALIAS_NAME,
-                function_name=function.name,
-                function_version=function.version,
-                opts=child,
-            )
-            aws.lambda_.ProvisionedConcurrencyConfig(
-                f"{name}-provisioned",
-                function_name=function.name,
-                qualifier=alias.name,
-                provisioned_concurrent_executions=config.provisioned_concurrency,
-                opts=child,
-            )
-            self.invoke_arn = alias.invoke_arn
-            self.qualifier = alias.name
+    def _create_alias(
+        self, config: StackConfig, function: aws.lambda_.Function
+    ) -> tuple[pulumi.Output[str], pulumi.Output[str] | None]:
+        """What API Gateway invokes, and its qualifier: the provisioned alias, else the function."""
+        if config.provisioned_concurrency <= 0:
+            return function.invoke_arn, None
+        name, child = self._name, self._child
+        alias = aws.lambda_.Alias(
+            f"{name}-alias",
+            name=ALIAS_NAME,
+            function_name=function.name,
+            function_version=function.version,
+            opts=child,
+        )
+        aws.lambda_.ProvisionedConcurrencyConfig(
+            f"{name}-provisioned",
+            function_name=function.name,
+            qualifier=alias.name,
+            provisioned_concurrent_executions=config.provisioned_concurrency,
+            opts=child,
+        )
+        return alias.invoke_arn, alias.name
 
-        if config.prewarm:
-            # Replaced (so invoked again) whenever the image or a model changes; API Gateway
-            # would cut a first request that has to download ~300 MB at 30 s.
-            aws.lambda_.Invocation(
-                f"{name}-prewarm",
-                function_name=function.name,
-                input=json.dumps(WARMUP_EVENT),
-                triggers={
-                    "imageUri": image.image_uri,
-                    "modelZhEn": config.model_zh_en,
-                    "modelEnZh": config.model_en_zh,
-                    "engine": config.translate_engine,
-                    "computeType": config.translate_compute_type,
-                },
-                opts=pulumi.ResourceOptions(parent=self, depends_on=[function]),
-            )
-
-        self.function_name = function.name
-        self.repository_url = repository.url
-        self.image_uri = image.image_uri
-        self.register_outputs(
-            {
-                "functionName": self.function_name,
-                "invokeArn": self.invoke_arn,
-                "repositoryUrl": self.repository_url,
-                "imageUri": self.image_uri,
-            }
+    def _create_prewarm(
+        self, config: StackConfig, function: aws.lambda_.Function, image: awsx.ecr.Image
+    ) -> None:
+        # Replaced (so invoked again) whenever the image or a model changes; API Gateway
+        # would cut a first request that has to download ~300 MB at 30 s.
+        aws.lambda_.Invocation(
+            f"{self._name}-prewarm",
+            function_name=function.name,
+            input=json.dumps(WARMUP_EVENT),
+            triggers={
+                "imageUri": image.image_uri,
+                "modelZhEn": config.model_zh_en,
+                "modelEnZh": config.model_en_zh,
+                "engine": config.translate_engine,
+                "computeType": config.translate_compute_type,
+            },
+            opts=pulumi.ResourceOptions(parent=self, depends_on=[function]),
         )

@@ -53,11 +53,18 @@ class HttpApi(pulumi.ComponentResource):
         self, name: str, args: HttpApiArgs, opts: pulumi.ResourceOptions | None = None
     ) -> None:
         super().__init__("hanzi:infra:HttpApi", name, None, opts)
-        child = pulumi.ResourceOptions(parent=self)
+        self._name, self._child = name, pulumi.ResourceOptions(parent=self)
+        api = self._create_api(args)
+        route = self._create_route(args, api)
+        self._create_stage(args, api, route)
+        self._create_permission(args, api)
+        self.url = api.api_endpoint
+        self.register_outputs({"url": self.url})
 
+    def _create_api(self, args: HttpApiArgs) -> aws.apigatewayv2.Api:
         # API Gateway answers preflight itself and overrides CORS headers from the backend.
-        api = aws.apigatewayv2.Api(
-            f"{name}-api",
+        return aws.apigatewayv2.Api(
+            f"{self._name}-api",
             protocol_type="HTTP",
             cors_configuration=aws.apigatewayv2.ApiCorsConfigurationArgs(
                 allow_origins=list(args.cors_origins),
@@ -66,32 +73,39 @@ class HttpApi(pulumi.ComponentResource):
                 expose_headers=CORS_EXPOSE_HEADERS,
                 max_age=CORS_MAX_AGE_S,
             ),
-            opts=child,
+            opts=self._child,
         )
+
+    def _create_route(self, args: HttpApiArgs, api: aws.apigatewayv2.Api) -> aws.apigatewayv2.Route:
+        """One `$default` route to the function: every path the app serves, no list to keep."""
         integration = aws.apigatewayv2.Integration(
-            f"{name}-integration",
+            f"{self._name}-integration",
             api_id=api.id,
             integration_type="AWS_PROXY",
             integration_method="POST",
             integration_uri=args.invoke_arn,
             payload_format_version="2.0",
-            opts=child,
+            opts=self._child,
         )
-        route = aws.apigatewayv2.Route(
-            f"{name}-route",
+        return aws.apigatewayv2.Route(
+            f"{self._name}-route",
             api_id=api.id,
             route_key="$default",
             target=pulumi.Output.concat("integrations/", integration.id),
-            opts=child,
+            opts=self._child,
         )
+
+    def _create_stage(
+        self, args: HttpApiArgs, api: aws.apigatewayv2.Api, route: aws.apigatewayv2.Route
+    ) -> None:
         access_logs = aws.cloudwatch.LogGroup(
-            f"{name}-access-logs",
+            f"{self._name}-access-logs",
             name=f"/aws/apigateway/{pulumi.get_project()}-{pulumi.get_stack()}",
             retention_in_days=args.log_retention_days,
-            opts=child,
+            opts=self._child,
         )
         aws.apigatewayv2.Stage(
-            f"{name}-stage",
+            f"{self._name}-stage",
             api_id=api.id,
             name="$default",
             auto_deploy=True,
@@ -104,16 +118,15 @@ class HttpApi(pulumi.ComponentResource):
             ),
             opts=pulumi.ResourceOptions(parent=self, depends_on=[route]),
         )
+
+    def _create_permission(self, args: HttpApiArgs, api: aws.apigatewayv2.Api) -> None:
         # Only this API (any stage, any route) may invoke the function.
         aws.lambda_.Permission(
-            f"{name}-invoke",
+            f"{self._name}-invoke",
             action="lambda:InvokeFunction",
             function=args.function_name,
             qualifier=args.qualifier,
             principal="apigateway.amazonaws.com",
             source_arn=pulumi.Output.concat(api.execution_arn, "/*/*"),
-            opts=child,
+            opts=self._child,
         )
-
-        self.url = api.api_endpoint
-        self.register_outputs({"url": self.url})

@@ -33,20 +33,44 @@ class Network(pulumi.ComponentResource):
         self, name: str, args: NetworkArgs, opts: pulumi.ResourceOptions | None = None
     ) -> None:
         super().__init__("hanzi:infra:Network", name, None, opts)
-        child = pulumi.ResourceOptions(parent=self)
+        self._name, self._child = name, pulumi.ResourceOptions(parent=self)
+        vpc = self._create_vpc(args)
+        function_sg, efs_sg = self._create_security_groups(vpc)
+        egress = self._create_function_egress(function_sg, efs_sg)
+        self.vpc_id = vpc.vpc_id
+        self.private_subnet_ids = vpc.private_subnet_ids
+        # Resolves once both egress rules exist, so the function (and its warm-up) waits for them.
+        self.function_security_group_id = pulumi.Output.all(
+            function_sg.id, *(rule.id for rule in egress)
+        ).apply(lambda ids: str(ids[0]))
+        self.efs_security_group_id = efs_sg.id
+        self.register_outputs(
+            {
+                "vpcId": self.vpc_id,
+                "privateSubnetIds": self.private_subnet_ids,
+                "functionSecurityGroupId": self.function_security_group_id,
+                "efsSecurityGroupId": self.efs_security_group_id,
+            }
+        )
 
+    def _create_vpc(self, args: NetworkArgs) -> awsx.ec2.Vpc:
         # awsx defaults to one NAT gateway per AZ; one is enough for a dev stack (~half the bill).
-        vpc = awsx.ec2.Vpc(
-            f"{name}-vpc",
+        return awsx.ec2.Vpc(
+            f"{self._name}-vpc",
             number_of_availability_zones=args.availability_zones,
             nat_gateways=awsx.ec2.NatGatewayConfigurationArgs(
                 strategy=awsx.ec2.NatGatewayStrategy(args.nat_strategy)
             ),
             enable_dns_hostnames=True,
             enable_dns_support=True,
-            opts=child,
+            opts=self._child,
         )
 
+    def _create_security_groups(
+        self, vpc: awsx.ec2.Vpc
+    ) -> tuple[aws.ec2.SecurityGroup, aws.ec2.SecurityGroup]:
+        """The function's group and the model store's, which admits NFS from it alone."""
+        name, child = self._name, self._child
         # No ingress: only API Gateway invokes the function, and not through the VPC. No inline
         # rules either: the provider then drops AWS's default allow-all egress, and the rules
         # below (separate resources, so the two groups can name each other) are all there is.
@@ -72,6 +96,12 @@ class Network(pulumi.ComponentResource):
             ],
             opts=child,
         )
+        return function_sg, efs_sg
+
+    def _create_function_egress(
+        self, function_sg: aws.ec2.SecurityGroup, efs_sg: aws.ec2.SecurityGroup
+    ) -> list[aws.vpc.SecurityGroupEgressRule]:
+        name, child = self._name, self._child
         # The hub (and its CDN) over HTTPS through the NAT gateway. DNS needs no rule: security
         # groups do not filter traffic to the VPC's own resolver.
         https_out = aws.vpc.SecurityGroupEgressRule(
@@ -94,19 +124,4 @@ class Network(pulumi.ComponentResource):
             referenced_security_group_id=efs_sg.id,
             opts=child,
         )
-
-        self.vpc_id = vpc.vpc_id
-        self.private_subnet_ids = vpc.private_subnet_ids
-        # Resolves once both egress rules exist, so the function (and its warm-up) waits for them.
-        self.function_security_group_id = pulumi.Output.all(
-            function_sg.id, https_out.id, nfs_out.id
-        ).apply(lambda ids: str(ids[0]))
-        self.efs_security_group_id = efs_sg.id
-        self.register_outputs(
-            {
-                "vpcId": self.vpc_id,
-                "privateSubnetIds": self.private_subnet_ids,
-                "functionSecurityGroupId": self.function_security_group_id,
-                "efsSecurityGroupId": self.efs_security_group_id,
-            }
-        )
+        return [https_out, nfs_out]

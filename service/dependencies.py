@@ -9,11 +9,11 @@ from typing import Annotated
 from fastapi import Depends, Security
 from fastapi.security import APIKeyHeader
 
-from service.engines.segmenter import Segmenter
-from service.engines.translation import TranslationService
-from service.engines.translator import TranslatorRegistry
+from service.annotation.segmenter import Segmenter
 from service.errors import InputError
 from service.settings import Settings, get_settings
+from service.translation.pipeline import TranslationService
+from service.translation.translator import TranslatorRegistry
 
 
 @lru_cache

@@ -10,12 +10,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from service.engines.backends import TranslationTimeout
-from service.engines.model_source import ModelUnavailable
-from service.engines.translation import TextTooLong, UnsupportedInput
 from service.request_context import request_id_var
 from service.schemas import ErrorResponse
 from service.settings import get_settings
+from service.translation.backends import TranslationTimeout
+from service.translation.model_source import ModelUnavailable
+from service.translation.pipeline import TextTooLong, UnsupportedInput
 
 log = logging.getLogger(__name__)
 

@@ -9,10 +9,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
+from service.common.timing import install_recorder
 from service.docs_pages import DOCS_PATHS, DocsPagesPolicy
 from service.errors import install_error_handlers
 from service.middleware import RequestContextMiddleware
-from service.request_context import configure_logging
+from service.request_context import add_timing, configure_logging
 from service.routes import health, segment, translate
 from service.settings import get_settings
 
@@ -39,6 +40,7 @@ async def lifespan(_: FastAPI) -> AsyncIterator[None]:
 def create_app() -> FastAPI:
     settings = get_settings()
     configure_logging(settings.log_level)
+    install_recorder(add_timing)  # the domains' phase timings become Server-Timing entries
     # /docs and /redoc with Swagger UI's and ReDoc's assets served by the app itself (from the
     # fastapi-offline wheel), not from a CDN: the docs work offline and behind proxies.
     app = FastAPIOffline(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from contextvars import ContextVar
 
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
@@ -16,18 +15,6 @@ def add_timing(name: str, seconds: float) -> None:
     timings = timings_var.get()
     if timings is not None:
         timings.append((name, seconds))
-
-
-class timed:  # noqa: N801 - used as a context manager, reads like a statement
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.started = 0.0
-
-    def __enter__(self) -> None:
-        self.started = time.perf_counter()
-
-    def __exit__(self, *exc: object) -> None:
-        add_timing(self.name, time.perf_counter() - self.started)
 
 
 def server_timing_header(timings: list[tuple[str, float]]) -> str:

@@ -8,8 +8,8 @@ from importlib import metadata
 from fastapi import APIRouter
 
 from service.dependencies import RegistryDep
-from service.engines.translator import DIRECTIONS
 from service.schemas import HealthResponse, ModelStatus
+from service.translation.translator import DIRECTIONS
 
 router = APIRouter(tags=["health"])
 

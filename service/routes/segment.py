@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 
+from service.common.timing import phase
 from service.dependencies import SegmenterDep, SettingsDep, require_api_key
-from service.request_context import timed
 from service.routes.responses import declare
 from service.routes.text_limits import check_length
 from service.schemas import SegmentRequest, SegmentResponse, SegmentSummary, Token
@@ -19,7 +19,7 @@ def segment(
 ) -> SegmentResponse:
     """Split Chinese text into words, each with its reading in context, HSK level and senses."""
     check_length(request.text, settings.max_text_chars)
-    with timed("segment"):
+    with phase("segment"):
         result = segmenter.segment(
             request.text, request.hsk, request.pos, request.script, request.zhuyin
         )

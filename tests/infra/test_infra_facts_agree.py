@@ -7,9 +7,9 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
-from service.engines.translator import DIRECTIONS
 from service.schemas import Direction
 from service.settings import Settings
+from service.translation.translator import DIRECTIONS
 
 if TYPE_CHECKING:
     from tests.infra.conftest import Deployment

@@ -13,10 +13,10 @@ import pytest
 from fastapi.testclient import TestClient
 from opencc import OpenCC
 
+from service.annotation.lexicon_build import is_secondary
+from service.annotation.pinyin_text import marked_to_numbered, to_marked, to_zhuyin
+from service.common import chinese_script
 from service.dependencies import get_segmenter
-from service.engines import chinese_script
-from service.engines.lexicon import is_secondary
-from service.engines.pinyin_text import marked_to_numbered, to_marked, to_zhuyin
 from service.main import app
 
 client = TestClient(app)
@@ -203,7 +203,7 @@ def test_the_reading_model_keeps_openblas_to_one_thread(given: str | None, kept:
     if given is not None:
         env["OPENBLAS_NUM_THREADS"] = given  # an operator's own setting wins
     code = (
-        "import os, sys; from service.engines.readings import ReadingModel; ReadingModel(); "
+        "import os, sys; from service.annotation.readings import ReadingModel; ReadingModel(); "
         "print(os.environ['OPENBLAS_NUM_THREADS'], len(os.listdir('/proc/self/task')))"
     )
     out = subprocess.run(

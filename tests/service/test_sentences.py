@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.engines.sentences import split_sentences
+from service.translation.sentences import split_sentences
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from service.engines.backends import CTranslate2Backend, TransformersBackend
-from service.engines.model_source import ModelUnavailable, locate
-from service.engines.translator import TranslationTimeout, TranslatorRegistry
 from service.settings import Settings
+from service.translation.backends import CTranslate2Backend, TransformersBackend
+from service.translation.model_source import ModelUnavailable, locate
+from service.translation.translator import TranslationTimeout, TranslatorRegistry
 
 ENGINES = ["ctranslate2", "transformers"]
 

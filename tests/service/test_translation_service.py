@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from service.engines.chinese_script import to_traditional
-from service.engines.script import detect_language
-from service.engines.translation import (
+from service.common.chinese_script import to_traditional
+from service.common.script import detect_language
+from service.settings import Settings
+from service.translation.pipeline import (
     SourceChoice,
     TextTooLong,
     TranslationService,
     UnsupportedInput,
 )
-from service.engines.translator import Language, TranslatorRegistry
-from service.settings import Settings
+from service.translation.translator import Language, TranslatorRegistry
 
 
 @pytest.mark.parametrize(

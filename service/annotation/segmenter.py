@@ -14,15 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+from typing import Generic, Literal, TypeVar
 
-from service.engines import glossary, lexicon, pos_tagger
-from service.engines.chinese_script import Script, script_of, to_simplified
-from service.engines.glossary import OtherReading, Part, Role
-from service.engines.lexicon import Entry, Lexicon, Reading
-from service.engines.pinyin_text import to_marked, to_zhuyin
-from service.engines.readings import ReadingModel
-from service.engines.script import has_han
+from service.annotation import glossary, grammar, lexicon, pos_tagger
+from service.annotation.glossary import OtherReading, Part, Role
+from service.annotation.lexicon import Entry, Lexicon, Reading
+from service.annotation.pinyin_text import to_marked, to_zhuyin
+from service.annotation.readings import ReadingModel
+from service.annotation.words import SENTENCE, Span, WordSplitter, word_spans
+from service.common.chinese_script import Script, script_of, to_simplified
+from service.common.script import has_han
 
 # The overall level of a text: the lowest level that covers this share of its listed words.
 COVERAGE_FOR_LEVEL = 0.9
@@ -32,16 +33,9 @@ _ASPECT = frozenset("了着过")
 # adverb zhǐ; g2pM reads 一只猫 as zhǐ).
 _COUNTING = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两几半每这那哪某]+)")
 
-# The reading model reads a sentence at a time (it was trained on single sentences), in
-# pieces of at most this many characters; a text's sentences go through it together.
-_SENTENCE = re.compile(r"[^\n。！？!?]{1,200}[。！？!?”’」』）)]*")
-
 # Annotations kept per process, by word and context readings: a text's frequent words (的,
 # 是, 在) are explained once, not on every request.
 ANNOTATION_CACHE = 2048
-
-if TYPE_CHECKING:
-    from jiagu.segment.nroute import Segment as JiaguSegment
 
 T = TypeVar("T")
 
@@ -95,52 +89,13 @@ class _Annotation:
     traditional: str
 
 
-def _spans(text: str, words: list[str]) -> list[tuple[int, int, int | None]]:
-    """Character spans covering the whole text, each with the index of its jiagu word.
-
-    jiagu normally returns every character, whitespace included; anything it skipped or
-    changed becomes a span of its own (index None), so `text[start:end]` always holds.
-    """
-    spans: list[tuple[int, int, int | None]] = []
-    pos = 0
-    for index, word in enumerate(words):
-        found = text.find(word, pos)
-        if found < 0:
-            continue
-        if found > pos:
-            spans.append((pos, found, None))
-        spans.append((found, found + len(word), index))
-        pos = found + len(word)
-    if pos < len(text):
-        spans.append((pos, len(text), None))
-    return spans
-
-
-def _role(text: str, spans: list[tuple[int, int, int | None]], number: int) -> Role | None:
+def _role(text: str, spans: list[Span], number: int) -> Role | None:
     """A verb before an aspect particle; a measure word after a number or demonstrative."""
     following = text[spans[number + 1][0] : spans[number + 1][1]] if number + 1 < len(spans) else ""
     if following in _ASPECT:
         return "verb"
     before = text[spans[number - 1][0] : spans[number - 1][1]] if number else ""
     return "measure" if _COUNTING.fullmatch(before) else None
-
-
-def _jiagu_segment() -> JiaguSegment:
-    """jiagu's word segmenter as `jiagu.seg` runs it, without the model it never uses.
-
-    `jiagu.seg` is `Segment.seg(text, mode="default")`: a route over jiagu's word frequencies.
-    `Segment.init` also loads a perceptron (`cws.model`, ~30 MB resident) that only the
-    "probe" mode reads, so only the frequency files are loaded here. A test checks the two
-    agree, so a jiagu upgrade that changes this is caught.
-    """
-    from jiagu.segment import nroute  # imported here, not at app import
-
-    segment = nroute.Segment()
-    folder = Path(nroute.__file__).parent / "dict"
-    for name in ("jiagu.dict", "user.dict"):
-        segment.load_vocab(str(folder / name))
-    segment.initialized = True  # what init() sets once its files are read
-    return segment
 
 
 def _overall_level(levels: list[int]) -> int | None:
@@ -180,13 +135,12 @@ class Segmenter:
     """Segments and annotates text; one per process, shared by threads."""
 
     def __init__(self, cache_dir: Path, tagger: pos_tagger.PosTagger | None = None) -> None:
-        self._jiagu_lock = threading.Lock()  # jiagu's segmenter is not thread-safe
         self._lexicon = _Once(lambda: lexicon.load_or_build(cache_dir))
         self._tagger = _Once(
             lambda: tagger if tagger is not None else pos_tagger.load_or_build(cache_dir)
         )
         self._readings = _Once(ReadingModel)
-        self._words = _Once(_jiagu_segment)
+        self._splitter = WordSplitter()
         self._annotation = lru_cache(maxsize=ANNOTATION_CACHE)(self._annotate)
 
     @property
@@ -205,29 +159,31 @@ class Segmenter:
         """Load jiagu, the lexicon and the reading model now rather than on a request."""
         self.segment("他还没来，我喜欢学习中文")
 
-    def _jiagu_words(self, text: str) -> list[str]:
-        words = self._words.get()
-        with self._jiagu_lock:
-            return [w for w in words.seg(text, mode="default") if w]
-
     def _predict(
         self, text: str, spans: list[tuple[int, int]], entries: list[Entry | None]
-    ) -> dict[int, str]:
-        """Context readings (numbered) of the polyphonic characters whose word needs one."""
+    ) -> tuple[dict[int, str], frozenset[int]]:
+        """Context readings (numbered) of the polyphonic characters whose word needs one:
+        the grammar rules' for the function words they decide, the reading model's for the
+        rest; and the positions the rules decided."""
         model = self.reading_model
+        words = [text[start:end] for start, end in spans]
+        predicted = {
+            spans[index][0]: reading
+            for index, reading in grammar.function_word_readings(words, self._is_verb).items()
+        }
+        ruled = frozenset(predicted)
         wanted: list[int] = []
         for (start, end), entry in zip(spans, entries, strict=True):
-            if entry is None:
+            if entry is None or start in ruled:
                 continue
             several = len({r.pinyin.lower() for r in entry.readings}) > 1
             if end - start == 1 or not entry.readings or several:
                 wanted += [p for p in range(start, end) if model.is_polyphonic(text[p])]
-        predicted: dict[int, str] = {}
         if not wanted:
-            return predicted
+            return predicted, ruled
         wanted_set = set(wanted)
         sentences = []
-        for sentence in _SENTENCE.finditer(text):
+        for sentence in SENTENCE.finditer(text):
             positions = [p for p in range(sentence.start(), sentence.end()) if p in wanted_set]
             if positions:
                 sentences.append((sentence, positions))
@@ -239,7 +195,11 @@ class Segmenter:
         )
         for (_, positions), found in zip(sentences, readings, strict=True):
             predicted.update(zip(positions, found, strict=True))
-        return predicted
+        return predicted, ruled
+
+    def _is_verb(self, word: str) -> bool:
+        """Whether a word has a verb's sense ("to ..."), as the grammar rules ask."""
+        return any(glossary.plays(r, "verb") for r in self.lexicon.entry(word).readings)
 
     def _annotate(
         self, simplified: str, context_readings: tuple[tuple[int, str], ...], role: Role | None
@@ -299,18 +259,20 @@ class Segmenter:
         detected = script_of(text, as_simplified, lexicon.simplified_only)
         chosen: Script = detected if script == "auto" else script
         simplified = _same_length(as_simplified, text) if chosen == "traditional" else text
-        words = self._jiagu_words(simplified)
+        words = self._splitter.words(simplified)
         tags = self.tagger.tag(words) if with_pos and words else None
-        spans = _spans(simplified, words)
+        spans = word_spans(simplified, words)
         entries = [
             lexicon.entry(simplified[start:end]) if has_han(simplified[start:end]) else None
             for start, end, _ in spans
         ]
-        predicted = self._predict(simplified, [(s, e) for s, e, _ in spans], entries)
+        predicted, ruled = self._predict(simplified, [(s, e) for s, e, _ in spans], entries)
         annotated = []
         for number, ((start, end, index), entry) in enumerate(zip(spans, entries, strict=True)):
             tag = tags[index] if tags is not None and index is not None else None
-            role = _role(simplified, spans, number) if end - start == 1 else None
+            # A grammar rule's reading is final; the neighbour roles only refine the model's.
+            single = end - start == 1 and start not in ruled
+            role = _role(simplified, spans, number) if single else None
             context = _Context(predicted, role, tag, standard, zhuyin, chosen == "traditional")
             annotated.append(self._word(text, simplified, start, end, entry, context))
         chinese = [w for w in annotated if w.is_chinese]

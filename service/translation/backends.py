@@ -183,7 +183,7 @@ def _run_converter(model_dir: Path, output_dir: Path, quantization: str) -> None
     # child process they never enter the server's memory, and a crash there cannot kill it.
     package_root = Path(__file__).resolve().parents[2]
     result = subprocess.run(
-        [sys.executable, "-m", "service.engines.backends", str(model_dir), str(output_dir),
+        [sys.executable, "-m", "service.translation.backends", str(model_dir), str(output_dir),
          quantization],
         capture_output=True,
         text=True,

@@ -19,16 +19,16 @@ from typing import Literal
 
 from cachetools import LRUCache
 
-from service.engines.backends import (
+from service.settings import Settings
+from service.translation.backends import (
     Backend,
     CTranslate2Backend,
     TransformersBackend,
     TranslationTimeout,
     convert_to_ctranslate2,
 )
-from service.engines.model_source import ModelFiles, ModelUnavailable, damaged_files, locate
-from service.engines.sentences import split_sentences
-from service.settings import Settings
+from service.translation.model_source import ModelFiles, ModelUnavailable, damaged_files, locate
+from service.translation.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 

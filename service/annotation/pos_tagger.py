@@ -9,7 +9,7 @@ read-only mapping that fetches a feature's weights with one indexed query (recen
 stay in a small LRU cache): the process keeps a few MB resident.
 
 Building needs the pickle in memory, so it runs in a child process
-(`python -m service.engines.pos_tagger [DIR]`) and the server never holds it. A missing,
+(`python -m service.annotation.pos_tagger [DIR]`) and the server never holds it. A missing,
 torn or unreadable file is rebuilt; when that fails (an unwritable cache directory),
 tagging falls back to `jiagu.pos` itself: correct, but with the 420 MB.
 """
@@ -28,7 +28,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Protocol
 
-from service.engines import sqlite_cache
+from service.annotation import sqlite_cache
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ DATA_PACKAGES = ("jiagu",)
 CACHED_FEATURES = 4096  # a feature's weights are ~0.5 KB: a few MB at most
 BUILD_TIMEOUT_S = 300.0
 _KIND = "pos"  # files are pos-<digest>.sqlite3
-_MODULE = "service.engines.pos_tagger"  # what the child runs
+_MODULE = "service.annotation.pos_tagger"  # what the child runs
 _SOURCE_ROOT = Path(__file__).resolve().parents[2]  # the directory holding `service/`
 _PROBE = "bias"  # a feature every model has: jiagu's constant feature
 
@@ -237,7 +237,7 @@ def load_or_build(cache_dir: Path) -> PosTagger:
     return JiaguTagger()
 
 
-if __name__ == "__main__":  # `python -m service.engines.pos_tagger [DIR]`: build the cache
+if __name__ == "__main__":  # `python -m service.annotation.pos_tagger [DIR]`: build the cache
     if len(sys.argv) > 1:
         directory = Path(sys.argv[1])
     else:

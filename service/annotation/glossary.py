@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from service.engines.lexicon import MAX_GLOSSES, Entry, Lexicon, Reading, to_marked_reading
-from service.engines.pinyin_text import marked_to_numbered
-from service.engines.script import has_han
+from service.annotation.lexicon import Entry, Lexicon, Reading
+from service.annotation.lexicon_build import MAX_GLOSSES
+from service.annotation.pinyin_text import marked_to_numbered, to_marked_reading
+from service.common.script import has_han
 
 # Longer pieces than this are never looked up as parts (CC-CEDICT's headwords are shorter).
 _LONGEST_PART = 8

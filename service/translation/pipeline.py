@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from service.engines.chinese_script import Script, to_traditional
-from service.engines.model_source import ModelUnavailable
-from service.engines.script import detect_language
-from service.engines.translator import DIRECTIONS, Language, TranslatorRegistry
-from service.request_context import timed
+from service.common.chinese_script import Script, to_traditional
+from service.common.script import detect_language
+from service.common.timing import phase
 from service.settings import Settings
+from service.translation.model_source import ModelUnavailable
+from service.translation.translator import DIRECTIONS, Language, TranslatorRegistry
 
 SourceChoice = Literal["zh", "en", "auto"]
 _NAMES = {"zh": "Chinese", "en": "English"}
@@ -108,10 +108,10 @@ class TranslationService:
         models: list[str] = []
         for direction in dict.fromkeys(directions):
             spec = DIRECTIONS[direction]
-            with timed(f"load-{direction}"):
+            with phase(f"load-{direction}"):
                 translator = self.registry.get(direction)
             indices = [i for i, d in enumerate(directions) if d == direction]
-            with timed(f"translate-{direction}"):
+            with phase(f"translate-{direction}"):
                 outputs = translator.translate([texts[i] for i in indices], spec.target, deadline)
             if spec.target == "zh" and script == "traditional":
                 outputs = [to_traditional(output) for output in outputs]

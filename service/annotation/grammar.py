@@ -1,0 +1,167 @@
+"""Readings of function words from the words around them, as a grammar book states them.
+
+The reading model was trained on encyclopaedia prose, where 没 is often mò (淹没), 都 dū (首都)
+and 为 wéi ("is"); in the sentences a learner reads these are particles and adverbs, and the
+word on either side says which: 得 after a verb is the complement particle de (跑得快), before a
+verb after its subject the modal děi (我得走了); 地 after an adverbial word is de (慢慢地走); 过
+after a verb is the aspect particle guo; 了 after V得/V不 is liǎo (走不了). Each rule looks only
+at the word itself and its neighbours (jiagu's words), so it costs a few comparisons per word;
+where no rule speaks, the reading model decides. Readings are CC-CEDICT's numbered syllables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from service.common.script import has_han
+
+PRONOUNS = frozenset(
+    "我 你 您 他 她 它 我们 你们 他们 她们 它们 咱们 咱 大家 自己 人家 别人 谁".split()
+)
+# Words after which 得 is the modal děi ("must"): a subject, or an adverb before it.
+_BEFORE_MODAL = PRONOUNS | frozenset(
+    "这 那 就 还 也 都 总 又 可 才 真 非 必须 一定 总是 我们 可能 恐怕 当然 现在 今天 明天 "
+    "马上 早晚 迟早 先 再 只 自然".split()
+)
+# Verbs that 为 completes as wéi ("as, to be"): 成为, 作为, 认为 are words, these stand alone.
+_AS_VERBS = frozenset("成 作 称 视 改 分 变 选 定 列 译 当 化 奉 尊 封 立 推 拜 评 以 转".split())
+# Words that make a following 为 "for" (wèi): 为你, 为孩子.
+_FOR_WHOM = PRONOUNS | frozenset("孩子 人民 国家 朋友 父母 妈妈 爸爸 家人 此 这 那 什么 何".split())
+# What follows the adverb 倒 dào ("on the contrary, actually"), not the verb dǎo ("to fall").
+_AFTER_ADVERB_DAO = frozenset(
+    "是 也 不 挺 很 还 没 真 蛮 比较 没有 有 不错 好 像 觉得 希望".split()
+)
+# What the verb 还 huán ("to give back") takes: a thing or a person given back to.
+_RETURNED = PRONOUNS | frozenset("书 钱 给 债 款 车 回 清 账 东西".split())
+# Sentence-final particles that are neutral-toned at the end of a clause.
+_FINAL_PARTICLES = {"哦": "o5", "啦": "la5", "喽": "lou5", "吧": "ba5", "嘛": "ma5", "呢": "ne5"}
+# Single-character words whose everyday reading as a word of its own is not the model's.
+_STANDALONE = {
+    "没": "mei2",  # 没 mò lives in words (淹没, 没收)
+    "都": "dou1",  # 都 dū lives in words (首都, 都市)
+    "差": "cha4",  # 差 chā lives in words (差别, 温差), chāi in 出差
+    "教": "jiao1",  # 教 jiào lives in words (宗教, 教室)
+    "累": "lei4",  # 累 lěi lives in words (积累)
+    "脏": "zang1",  # 脏 zàng lives in words (心脏)
+    "更": "geng4",  # 更 gēng lives in words (更新, 更改)
+    "觉": "jiao4",  # 觉 jué lives in words (觉得, 感觉); alone it is "a sleep"
+}
+
+IsVerb = Callable[[str], bool]
+
+
+def _is_word(token: str) -> bool:
+    return has_han(token)
+
+
+class _Sentence:
+    """A text's words, with what a rule asks of a word's neighbours."""
+
+    def __init__(self, words: Sequence[str], is_verb: IsVerb) -> None:
+        self.words = words
+        self.is_verb = is_verb
+
+    def before(self, index: int, distance: int = 1) -> str:
+        at = index - distance
+        return self.words[at] if at >= 0 and not self.words[at].isspace() else ""
+
+    def after(self, index: int) -> str:
+        at = index + 1
+        return self.words[at] if at < len(self.words) else ""
+
+    def clause_ends_after(self, index: int) -> bool:
+        return not _is_word(self.after(index))
+
+
+def _de_complement_or_modal(s: _Sentence, i: int) -> str | None:
+    """得: de after a verb or adjective (跑得快), děi after a subject (我得走了), dé before 了."""
+    before, after = s.before(i), s.after(i)
+    if not _is_word(after):
+        return None
+    if after == "了" or after == "到":
+        return "de2"
+    if not before or before in _BEFORE_MODAL:
+        return "dei3" if s.is_verb(after) or after in ("看", "去", "走", "有") else None
+    return "de5" if _is_word(before) else None
+
+
+def _de_adverbial(s: _Sentence, i: int) -> str | None:
+    """地 after an adverbial word of two or more characters, before a verb: de (慢慢地走)."""
+    before, after = s.before(i), s.after(i)
+    if len(before) >= 2 and _is_word(before) and _is_word(after) and before not in PRONOUNS:
+        return "de5"
+    return None
+
+
+def _guo(s: _Sentence, i: int) -> str | None:
+    """过 after a verb is the aspect particle guo (去过, 喜欢过), unless a place follows."""
+    before, after = s.before(i), s.after(i)
+    if _is_word(before) and s.is_verb(before) and before not in PRONOUNS:
+        if not _is_word(after) or not s.is_verb(after) or after in ("一", "两", "几"):
+            return "guo5"
+    return None
+
+
+def _le_or_liao(s: _Sentence, i: int) -> str:
+    """了 is liǎo in a potential complement (走得了, 去不了), else the particle le."""
+    before = s.before(i)
+    if before in ("得", "不") and _is_word(s.before(i, 2)):
+        return "liao3"
+    return "le5"
+
+
+def _zhe_or_zhao(s: _Sentence, i: int) -> str | None:
+    """着 is zháo in a potential complement (猜不着, 睡不着)."""
+    return "zhao2" if s.before(i) in ("不", "得") and _is_word(s.before(i, 2)) else None
+
+
+def _wei(s: _Sentence, i: int) -> str | None:
+    """为 is wèi "for" before a person (为你高兴), wéi "as" after a verb it completes."""
+    before, after = s.before(i), s.after(i)
+    if before in _AS_VERBS:
+        return "wei2"
+    if after in _FOR_WHOM:
+        return "wei4"
+    return None
+
+
+def _hai_or_huan(s: _Sentence, i: int) -> str | None:
+    """还 is huán "to give back" before what is given back (还书, 还你钱)."""
+    return "huan2" if s.after(i) in _RETURNED else None
+
+
+def _dao(s: _Sentence, i: int) -> str | None:
+    """倒 is the adverb dào before a verb or adjective it qualifies (倒不错, 倒是)."""
+    return "dao4" if s.after(i) in _AFTER_ADVERB_DAO else None
+
+
+def _final_particle(s: _Sentence, i: int) -> str | None:
+    return _FINAL_PARTICLES[s.words[i]] if s.clause_ends_after(i) and s.before(i) else None
+
+
+_RULES: dict[str, Callable[[_Sentence, int], str | None]] = {
+    "得": _de_complement_or_modal,
+    "地": _de_adverbial,
+    "过": _guo,
+    "了": _le_or_liao,
+    "着": _zhe_or_zhao,
+    "为": _wei,
+    "还": _hai_or_huan,
+    "倒": _dao,
+    **dict.fromkeys(_FINAL_PARTICLES, _final_particle),
+}
+
+
+def function_word_readings(words: Sequence[str], is_verb: IsVerb) -> dict[int, str]:
+    """The numbered reading of each single-character word a rule decides, by word index."""
+    sentence = _Sentence(words, is_verb)
+    decided: dict[int, str] = {}
+    for index, word in enumerate(words):
+        if word in _STANDALONE:
+            decided[index] = _STANDALONE[word]
+            continue
+        rule = _RULES.get(word)
+        reading = rule(sentence, index) if rule else None
+        if reading is not None:
+            decided[index] = reading
+    return decided

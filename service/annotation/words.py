@@ -1,0 +1,75 @@
+"""Splitting text into words: jiagu's segmenter, its words as spans of the text, sentences.
+
+The other half of annotation (`segmenter`) explains each word; this half only says where the
+words and sentences are. jiagu's segmenter is not thread-safe, so `WordSplitter` holds it
+under a lock; it loads on first use.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jiagu.segment.nroute import Segment as JiaguSegment
+
+Span = tuple[int, int, int | None]  # start, end, index of its jiagu word (None: not one)
+
+# The reading model reads a sentence at a time (it was trained on single sentences), in
+# pieces of at most this many characters; a text's sentences go through it together.
+SENTENCE = re.compile(r"[^\n。！？!?]{1,200}[。！？!?”’」』）)]*")
+
+
+def word_spans(text: str, words: list[str]) -> list[Span]:
+    """Character spans covering the whole text, each with the index of its jiagu word.
+
+    jiagu normally returns every character, whitespace included; anything it skipped or
+    changed becomes a span of its own (index None), so `text[start:end]` always holds.
+    """
+    spans: list[Span] = []
+    pos = 0
+    for index, word in enumerate(words):
+        found = text.find(word, pos)
+        if found < 0:
+            continue
+        if found > pos:
+            spans.append((pos, found, None))
+        spans.append((found, found + len(word), index))
+        pos = found + len(word)
+    if pos < len(text):
+        spans.append((pos, len(text), None))
+    return spans
+
+
+def _jiagu_segment() -> JiaguSegment:
+    """jiagu's word segmenter as `jiagu.seg` runs it, without the model it never uses.
+
+    `jiagu.seg` is `Segment.seg(text, mode="default")`: a route over jiagu's word frequencies.
+    `Segment.init` also loads a perceptron (`cws.model`, ~30 MB resident) that only the
+    "probe" mode reads, so only the frequency files are loaded here. A test checks the two
+    agree, so a jiagu upgrade that changes this is caught.
+    """
+    from jiagu.segment import nroute  # imported here, not at app import
+
+    segment = nroute.Segment()
+    folder = Path(nroute.__file__).parent / "dict"
+    for name in ("jiagu.dict", "user.dict"):
+        segment.load_vocab(str(folder / name))
+    segment.initialized = True  # what init() sets once its files are read
+    return segment
+
+
+class WordSplitter:
+    """jiagu's words of a text; one per process, shared by threads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._segment: JiaguSegment | None = None
+
+    def words(self, text: str) -> list[str]:
+        with self._lock:
+            if self._segment is None:
+                self._segment = _jiagu_segment()
+            return [w for w in self._segment.seg(text, mode="default") if w]
