@@ -103,10 +103,9 @@ class TranslateResponse(BaseModel):
     )
 
 
-class SegmentRequest(_Strict):
-    text: str = Field(
-        description="Chinese text (mixed scripts are fine).", examples=["我喜欢学习中文"]
-    )
+class SegmentOptions(_Strict):
+    """What `/segment` and `/segment/batch` share besides the text."""
+
     hsk: HskStandard = Field(
         "2025",
         description=(
@@ -122,6 +121,21 @@ class SegmentRequest(_Strict):
         ),
     )
     zhuyin: bool = Field(False, description="Also return each Chinese word in zhuyin.")
+    sandhi: bool = Field(
+        False,
+        description=(
+            "Tones as spoken: 一 and 不 changed by the next syllable (一个 yí gè, 一起 yì qǐ, "
+            "不是 bú shì; 一 stays yī as a number, an ordinal or at the end of a phrase). "
+            "Without it (default) `pinyin` is in citation tones (一 yī, 不 bù), as "
+            "dictionaries write it. `zhuyin` follows the same choice."
+        ),
+    )
+
+
+class SegmentRequest(SegmentOptions):
+    text: str = Field(
+        description="Chinese text (mixed scripts are fine).", examples=["我喜欢学习中文"]
+    )
 
     @field_validator("text")
     @classmethod
@@ -130,6 +144,29 @@ class SegmentRequest(_Strict):
 
     model_config = ConfigDict(
         json_schema_extra={"examples": [{"text": "我喜欢学习中文", "hsk": "2025", "pos": False}]},
+    )
+
+
+class SegmentBatchRequest(SegmentOptions):
+    texts: list[str] = Field(
+        description=(
+            "Texts segmented with the same options, answered in order (a page's paragraphs); "
+            "at most MAX_BATCH_ITEMS, each within MAX_TEXT_CHARS."
+        ),
+        examples=[["我还没吃饭。", "你呢？"]],
+    )
+
+    @field_validator("texts")
+    @classmethod
+    def _not_empty(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise ValueError("the list of texts must not be empty")
+        for item in value:
+            _require_text(item)
+        return value
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"texts": ["我还没吃饭。", "你呢？"], "sandhi": True}]},
     )
 
 
@@ -286,3 +323,7 @@ class WarmupResponse(BaseModel):
     warmup: Literal[True] = True
     results: list[WarmupResult] = Field(description="One per translation direction loaded.")
     segment: SegmentReadiness
+
+
+class SegmentBatchResponse(BaseModel):
+    results: list[SegmentResponse] = Field(description="One `/segment` answer per text, in order.")

@@ -8,7 +8,7 @@ from typing import Literal
 
 from service.annotation.lexicon import Entry, Lexicon, Reading
 from service.annotation.lexicon_build import MAX_GLOSSES
-from service.annotation.pinyin_text import marked_to_numbered, to_marked_reading
+from service.annotation.pinyin_text import marked_to_numbered, numbered_to_marked
 from service.common.script import has_han
 
 # Longer pieces than this are never looked up as parts (CC-CEDICT's headwords are shorter).
@@ -105,7 +105,7 @@ def explain(entry: Entry, pinyin: str) -> Explanation:
         glosses=glosses[:MAX_GLOSSES],
         classifiers=classifiers,
         other_readings=[  # names (Huán) after the common readings
-            OtherReading(to_marked_reading(r.pinyin), r.glosses)
+            OtherReading(numbered_to_marked(r.pinyin), r.glosses)
             for r in sorted(entry.readings, key=_is_name)
             if r not in matched
         ],
@@ -153,11 +153,11 @@ def parts(word: str, syllables: list[str] | None, lexicon: Lexicon) -> list[Part
             pinyin = " ".join(syllables[position : position + size])
         else:
             usual = default_reading(entry)
-            pinyin = to_marked_reading(usual.pinyin) if usual else entry.pinyin
+            pinyin = numbered_to_marked(usual.pinyin) if usual else entry.pinyin
         found.append(Part(text, pinyin, explain(entry, pinyin).glosses))
         position += size
     return found
 
 
 def reading_pinyin(reading: Reading) -> str:
-    return to_marked_reading(reading.pinyin)
+    return numbered_to_marked(reading.pinyin)

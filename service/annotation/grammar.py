@@ -33,19 +33,25 @@ _AFTER_ADVERB_DAO = frozenset(
 )
 # What the verb 还 huán ("to give back") takes: a thing or a person given back to.
 _RETURNED = PRONOUNS | frozenset("书 钱 给 债 款 车 回 清 账 东西".split())
+# Degree words before an adjective.
+_DEGREE = frozenset(
+    "很 太 这么 那么 比较 不 真 挺 最 越来越 特别 非常 有点 有点儿 更 多 好 蛮 相当 太过 够".split()
+)
 # Sentence-final particles that are neutral-toned at the end of a clause.
 _FINAL_PARTICLES = {"哦": "o5", "啦": "la5", "喽": "lou5", "吧": "ba5", "嘛": "ma5", "呢": "ne5"}
 # Single-character words whose everyday reading as a word of its own is not the model's.
 _STANDALONE = {
     "没": "mei2",  # 没 mò lives in words (淹没, 没收)
     "都": "dou1",  # 都 dū lives in words (首都, 都市)
-    "差": "cha4",  # 差 chā lives in words (差别, 温差), chāi in 出差
     "教": "jiao1",  # 教 jiào lives in words (宗教, 教室)
-    "累": "lei4",  # 累 lěi lives in words (积累)
     "脏": "zang1",  # 脏 zàng lives in words (心脏)
     "更": "geng4",  # 更 gēng lives in words (更新, 更改)
-    "觉": "jiao4",  # 觉 jué lives in words (觉得, 感觉); alone it is "a sleep"
+    "好": "hao3",  # 好 hào "to be fond of" lives in words (爱好, 好奇)
 }
+
+# Words of several readings whose everyday one is not the first: 便宜 is "cheap" (pián yi)
+# far more often than "convenient" (biàn yí).
+_EVERYDAY_WORDS = {"便宜": "pian2 yi5"}
 
 IsVerb = Callable[[str], bool]
 
@@ -72,16 +78,39 @@ class _Sentence:
     def clause_ends_after(self, index: int) -> bool:
         return not _is_word(self.after(index))
 
+    def clause_has(self, index: int, word: str, backwards: bool = False) -> bool:
+        """Whether `word` stands in the same clause, after (or before) the word at `index`."""
+        step = -1 if backwards else 1
+        at = index + step
+        while 0 <= at < len(self.words) and _is_word(self.words[at]):
+            if self.words[at] == word:
+                return True
+            at += step
+        return False
+
+    def verb_follows(self, index: int, within: int = 8) -> bool:
+        """Whether a verb comes within a few words after `index`, in the same clause."""
+        for at in range(index + 1, min(index + 1 + within, len(self.words))):
+            if not _is_word(self.words[at]):
+                return False
+            if self.is_verb(self.words[at]):
+                return True
+        return False
+
 
 def _de_complement_or_modal(s: _Sentence, i: int) -> str | None:
-    """得: de after a verb or adjective (跑得快), děi after a subject (我得走了), dé before 了."""
+    """得: de after a verb or adjective (跑得快), děi after a subject (我得走了) or before 看
+    (这得看你), dé before 了 or 到 (得了第一)."""
     before, after = s.before(i), s.after(i)
     if not _is_word(after):
         return None
-    if after == "了" or after == "到":
+    if after in ("了", "到"):
         return "de2"
+    if after == "看":
+        return "dei3"
     if not before or before in _BEFORE_MODAL:
-        return "dei3" if s.is_verb(after) or after in ("看", "去", "走", "有") else None
+        modal = s.is_verb(after) or after in PRONOUNS or after in ("去", "走", "有")
+        return "dei3" if modal else None
     return "de5" if _is_word(before) else None
 
 
@@ -94,11 +123,11 @@ def _de_adverbial(s: _Sentence, i: int) -> str | None:
 
 
 def _guo(s: _Sentence, i: int) -> str | None:
-    """过 after a verb is the aspect particle guo (去过, 喜欢过), unless a place follows."""
+    """过 after a verb is the aspect particle guo (去过, 喜欢过), unless it points the way
+    (走过来, 跑过去)."""
     before, after = s.before(i), s.after(i)
-    if _is_word(before) and s.is_verb(before) and before not in PRONOUNS:
-        if not _is_word(after) or not s.is_verb(after) or after in ("一", "两", "几"):
-            return "guo5"
+    if s.is_verb(before) and before not in PRONOUNS and after not in ("来", "去"):
+        return "guo5"
     return None
 
 
@@ -116,23 +145,51 @@ def _zhe_or_zhao(s: _Sentence, i: int) -> str | None:
 
 
 def _wei(s: _Sentence, i: int) -> str | None:
-    """为 is wèi "for" before a person (为你高兴), wéi "as" after a verb it completes."""
+    """为 is wéi "as, is" after a verb it completes (选为, 以…为) or as the clause's only verb
+    (图为…, 区间为…); wèi "for, in order to" before whom a deed is for (为你高兴) or before
+    the deed (为避免…, 为公司工作)."""
     before, after = s.before(i), s.after(i)
-    if before in _AS_VERBS:
+    if before in _AS_VERBS or s.clause_has(i, "以", backwards=True) or s.clause_has(i, "所"):
         return "wei2"
-    if after in _FOR_WHOM:
+    if after in _FOR_WHOM or (s.is_verb(after) and after != "是") or s.verb_follows(i):
         return "wei4"
-    return None
+    return "wei2" if _is_word(after) else None
 
 
 def _hai_or_huan(s: _Sentence, i: int) -> str | None:
-    """还 is huán "to give back" before what is given back (还书, 还你钱)."""
-    return "huan2" if s.after(i) in _RETURNED else None
+    """还 is huán "to give back" before what is given back (还书, 还你钱) and after 没/不
+    at the end of a clause (还没还吧)."""
+    after = s.after(i)
+    if after in _RETURNED:
+        return "huan2"
+    if s.before(i) in ("没", "不", "要", "得", "该", "想") and after in (
+        "",
+        "了",
+        "吧",
+        "吗",
+        "呢",
+    ):
+        return "huan2"
+    return None
 
 
 def _dao(s: _Sentence, i: int) -> str | None:
     """倒 is the adverb dào before a verb or adjective it qualifies (倒不错, 倒是)."""
     return "dao4" if s.after(i) in _AFTER_ADVERB_DAO else None
+
+
+def _degree(s: _Sentence, i: int, reading: str) -> str | None:
+    """An adjective's reading where a degree word or the clause's end says it is one
+    (太累了, 英语这么差): 累 lèi "tired", 差 chà "poor"; elsewhere often not (累年, 差值)."""
+    before, after = s.before(i), s.after(i)
+    if before in _DEGREE or not _is_word(after) or after in ("了", "死", "坏", "极", "得"):
+        return reading
+    return None
+
+
+def _jiao_sleep(s: _Sentence, i: int) -> str | None:
+    """觉 alone after 睡 or a measure of it (睡个好觉, 午觉) is jiào "a sleep"."""
+    return "jiao4" if s.before(i) in ("睡", "个", "好", "午", "一") else None
 
 
 def _final_particle(s: _Sentence, i: int) -> str | None:
@@ -148,20 +205,35 @@ _RULES: dict[str, Callable[[_Sentence, int], str | None]] = {
     "为": _wei,
     "还": _hai_or_huan,
     "倒": _dao,
+    "累": lambda s, i: _degree(s, i, "lei4"),
+    "差": lambda s, i: _degree(s, i, "cha4"),
+    "觉": _jiao_sleep,
     **dict.fromkeys(_FINAL_PARTICLES, _final_particle),
 }
 
 
 def function_word_readings(words: Sequence[str], is_verb: IsVerb) -> dict[int, str]:
-    """The numbered reading of each single-character word a rule decides, by word index."""
+    """The numbered reading (syllables space-separated) of each word a rule decides, by word
+    index."""
     sentence = _Sentence(words, is_verb)
     decided: dict[int, str] = {}
     for index, word in enumerate(words):
-        if word in _STANDALONE:
-            decided[index] = _STANDALONE[word]
+        fixed = _STANDALONE.get(word) or _EVERYDAY_WORDS.get(word)
+        if fixed:
+            decided[index] = fixed
             continue
         rule = _RULES.get(word)
         reading = rule(sentence, index) if rule else None
         if reading is not None:
             decided[index] = reading
     return decided
+
+
+def inside_word_readings(word: str) -> dict[int, str]:
+    """Readings a rule decides inside a word no dictionary lists (jiagu's 去不了, 睡不着):
+    了 liǎo and 着 zháo of a potential complement, by offset in the word."""
+    return {
+        offset: {"了": "liao3", "着": "zhao2"}[char]
+        for offset, char in enumerate(word)
+        if char in "了着" and offset >= 2 and word[offset - 1] in "不得"
+    }

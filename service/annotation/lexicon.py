@@ -35,7 +35,7 @@ from pathlib import Path
 
 from service.annotation import sqlite_cache
 from service.annotation.lexicon_build import HSK_STANDARDS, Tables, build_tables, fill
-from service.annotation.pinyin_text import to_marked_reading
+from service.annotation.pinyin_text import numbered_to_marked
 from service.common.script import has_han
 
 log = logging.getLogger(__name__)
@@ -125,7 +125,7 @@ class Lexicon:
         ):
             decoded = _decode_readings(readings)
             found[str(word)] = Entry(
-                pinyin=str(reading) if reading else to_marked_reading(decoded[0].pinyin),
+                pinyin=str(reading) if reading else numbered_to_marked(decoded[0].pinyin),
                 readings=decoded,
                 hsk_levels={},
                 traditional=str(traditional or word),

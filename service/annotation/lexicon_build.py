@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from service.annotation.pinyin_text import to_marked_reading
+from service.annotation.pinyin_text import numbered_to_marked
 
 HSK_STANDARDS = ("2025", "2021", "2.0")
 MAX_GLOSSES = 8
@@ -53,7 +53,7 @@ def is_secondary(sense: str) -> bool:
 def _classifiers(sense: str) -> list[str]:
     """ "CL:個|个[ge4],臺|台[tai2]" → ["个 gè", "台 tái"] (the simplified form, tone marks)."""
     return [
-        f"{chars} {to_marked_reading(pinyin)}"
+        f"{chars} {numbered_to_marked(pinyin)}"
         for chars, pinyin in _CLASSIFIER.findall(sense[len("CL:") :])
     ]
 

@@ -121,7 +121,3 @@ def _zhuyin_syllable(syllable: str) -> str:
 def to_zhuyin(pinyin: str) -> str:
     """Tone-marked pinyin to zhuyin: `xǐ huan` → `ㄒㄧˇ ㄏㄨㄢ˙` (tone 1 unmarked)."""
     return " ".join(_zhuyin_syllable(syllable) for syllable in pinyin.split())
-
-
-def to_marked_reading(numbered: str) -> str:
-    return " ".join(to_marked(syllable) for syllable in numbered.split())

@@ -7,6 +7,7 @@ simplified reading (OpenCC, one character for one character) and keeps its own c
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 from collections import Counter
@@ -16,10 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
-from service.annotation import glossary, grammar, lexicon, pos_tagger
+from service.annotation import glossary, grammar, lexicon, merges, pos_tagger, tones
 from service.annotation.glossary import OtherReading, Part, Role
 from service.annotation.lexicon import Entry, Lexicon, Reading
-from service.annotation.pinyin_text import to_marked, to_zhuyin
+from service.annotation.pinyin_text import to_marked, to_numbered, to_zhuyin
 from service.annotation.readings import ReadingModel
 from service.annotation.words import SENTENCE, Span, WordSplitter, word_spans
 from service.common.chinese_script import Script, script_of, to_simplified
@@ -98,6 +99,14 @@ def _role(text: str, spans: list[Span], number: int) -> Role | None:
     return "measure" if _COUNTING.fullmatch(before) else None
 
 
+def _only_names(entry: Entry) -> bool:
+    return bool(entry.readings) and all(r.pinyin[:1].isupper() for r in entry.readings)
+
+
+def _cited(word: str, pinyin: str) -> str:
+    return " ".join(tones.citation(word, pinyin.split()))
+
+
 def _overall_level(levels: list[int]) -> int | None:
     if not levels:
         return None
@@ -141,7 +150,13 @@ class Segmenter:
         )
         self._readings = _Once(ReadingModel)
         self._splitter = WordSplitter()
-        self._annotation = lru_cache(maxsize=ANNOTATION_CACHE)(self._annotate)
+        self._facts = merges.WordFacts(
+            is_word=lambda word: bool(self.lexicon.entry(word).readings),
+            is_verb=self._is_verb,
+            is_only_a_name=lambda word: _only_names(self.lexicon.entry(word)),
+            is_listed=lambda word: bool(self.lexicon.entry(word).hsk_levels),
+        )
+        self._annotation = lru_cache(maxsize=ANNOTATION_CACHE)(self._annotate_in_citation_tones)
 
     @property
     def lexicon(self) -> Lexicon:
@@ -168,9 +183,14 @@ class Segmenter:
         model = self.reading_model
         words = [text[start:end] for start, end in spans]
         predicted = {
-            spans[index][0]: reading
+            spans[index][0] + offset: syllable
             for index, reading in grammar.function_word_readings(words, self._is_verb).items()
+            for offset, syllable in enumerate(reading.split())
         }
+        for (start, _), word, entry in zip(spans, words, entries, strict=True):
+            if entry is not None and not entry.readings:
+                inside = grammar.inside_word_readings(word).items()
+                predicted.update((start + offset, reading) for offset, reading in inside)
         ruled = frozenset(predicted)
         wanted: list[int] = []
         for (start, end), entry in zip(spans, entries, strict=True):
@@ -178,7 +198,9 @@ class Segmenter:
                 continue
             several = len({r.pinyin.lower() for r in entry.readings}) > 1
             if end - start == 1 or not entry.readings or several:
-                wanted += [p for p in range(start, end) if model.is_polyphonic(text[p])]
+                wanted += [
+                    p for p in range(start, end) if model.is_polyphonic(text[p]) and p not in ruled
+                ]
         if not wanted:
             return predicted, ruled
         wanted_set = set(wanted)
@@ -200,6 +222,16 @@ class Segmenter:
     def _is_verb(self, word: str) -> bool:
         """Whether a word has a verb's sense ("to ..."), as the grammar rules ask."""
         return any(glossary.plays(r, "verb") for r in self.lexicon.entry(word).readings)
+
+    def _annotate_in_citation_tones(
+        self, simplified: str, context_readings: tuple[tuple[int, str], ...], role: Role | None
+    ) -> _Annotation:
+        """`_annotate`, its readings with 一 and 不 in citation tone (the one tone policy)."""
+        found = self._annotate(simplified, context_readings, role)
+        parts = [
+            dataclasses.replace(part, pinyin=_cited(part.text, part.pinyin)) for part in found.parts
+        ]
+        return dataclasses.replace(found, pinyin=_cited(simplified, found.pinyin), parts=parts)
 
     def _annotate(
         self, simplified: str, context_readings: tuple[tuple[int, str], ...], role: Role | None
@@ -253,13 +285,14 @@ class Segmenter:
         with_pos: bool = False,
         script: ScriptChoice = "auto",
         zhuyin: bool = False,
+        sandhi: bool = False,
     ) -> Segmentation:
         lexicon = self.lexicon
         as_simplified = to_simplified(text)
         detected = script_of(text, as_simplified, lexicon.simplified_only)
         chosen: Script = detected if script == "auto" else script
         simplified = _same_length(as_simplified, text) if chosen == "traditional" else text
-        words = self._splitter.words(simplified)
+        words = merges.split_merges(self._splitter.words(simplified), self._facts)
         tags = self.tagger.tag(words) if with_pos and words else None
         spans = word_spans(simplified, words)
         entries = [
@@ -275,6 +308,8 @@ class Segmenter:
             role = _role(simplified, spans, number) if single else None
             context = _Context(predicted, role, tag, standard, zhuyin, chosen == "traditional")
             annotated.append(self._word(text, simplified, start, end, entry, context))
+        if sandhi:
+            annotated = self._as_spoken(simplified, annotated)
         chinese = [w for w in annotated if w.is_chinese]
         levels = [w.hsk_level for w in chinese if w.hsk_level is not None]
         by_level = {str(level): n for level, n in sorted(Counter(levels).items())}
@@ -282,6 +317,33 @@ class Segmenter:
         if unlisted:
             by_level["unlisted"] = unlisted
         return Segmentation(annotated, by_level, _overall_level(levels), standard, chosen)
+
+    def _as_spoken(self, simplified: str, words: list[Word]) -> list[Word]:
+        """The words with 一 and 不 in the tones the next syllable gives them when spoken."""
+        readings: dict[int, str] = {}
+        long_word_ends = set()
+        for word in words:
+            syllables = (word.pinyin or "").split()
+            if word.is_chinese and len(syllables) == word.end - word.start:
+                readings.update(enumerate(syllables, start=word.start))
+                if word.end - word.start > 1:
+                    long_word_ends.add(word.end - 1)
+        changed = tones.spoken(simplified, readings, frozenset(long_word_ends), self._tone_of)
+        if not changed:
+            return words
+        spoken_words = []
+        for word in words:
+            if any(word.start <= p < word.end for p in changed):
+                syllables = [changed.get(p, readings[p]) for p in range(word.start, word.end)]
+                pinyin = " ".join(syllables)
+                zhuyin = to_zhuyin(pinyin) if word.zhuyin is not None else None
+                word = dataclasses.replace(word, pinyin=pinyin, zhuyin=zhuyin)
+            spoken_words.append(word)
+        return spoken_words
+
+    def _tone_of(self, char: str) -> int:
+        syllables = self.lexicon.entry(char).pinyin.split()
+        return int(to_numbered(syllables[0].lower())[-1]) if len(syllables) == 1 else 0
 
     def _word(
         self,

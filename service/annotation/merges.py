@@ -1,0 +1,72 @@
+"""Undoing jiagu's merges that make a different word than the sentence says.
+
+jiagu's route over word frequencies sometimes joins a character to its neighbour into a
+dictionary word of another meaning: a measure word into the noun it counts (这/本书 "this
+book" read as 本书 "this very book", 两/个人 as 个人 "individual"), a number and measure into a
+noun (一行字: 一行 "a group of travellers"), an adverb into the modal or verb after it
+(我们都会去: 都会 "metropolis"; 你才能去: 才能 "talent"), a verb and an adverb into a place name
+(花都行: 花都, a district of Guangzhou), a verb and 了 into an adverb (到了 "finally"). Each
+rule splits such a word only where its neighbours show the merge (a number or demonstrative
+before the measure word, a verb after the adverb) and the pieces are words themselves, so the
+words jiagu gets right stay (个人意见, 他很有才能).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from service.common.script import has_han
+
+# Measure words a number or demonstrative takes before its noun.
+MEASURES = frozenset("本个位张件条只辆台家所支把块双杯瓶碗头匹首部篇封座棵朵层种间节门份套场行口")
+_COUNTING = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两几半每这那哪某]+)")
+_ADVERBS = frozenset("都才就也还又再")
+_ASPECT = frozenset("了过着")
+_MODALS = frozenset("会能要想可")
+# What a noun such as 都会 "metropolis" follows.
+_BEFORE_NOUN = frozenset("的 大 个 这 那 国际 现代 有 没有 具有 很有".split())
+
+
+@dataclass(frozen=True)
+class WordFacts:
+    """What the rules ask the dictionary about a word."""
+
+    is_word: Callable[[str], bool]  # a dictionary headword
+    is_verb: Callable[[str], bool]  # has a verb's sense ("to ...")
+    is_only_a_name: Callable[[str], bool]  # every reading is a proper name
+    is_listed: Callable[[str], bool]  # in an HSK word list
+
+
+def _split_one(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | None:
+    word = words[i]
+    before = words[i - 1] if i else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if len(word) < 2 or not has_han(word):
+        return None
+    head, rest = word[0], word[1:]
+    if head in MEASURES and _COUNTING.fullmatch(before) and facts.is_word(rest):
+        return [head, rest]  # 这/本书 → 这/本/书, 两/个人 → 两/个/人
+    counted = len(word) == 2 and head in "一两" and rest in MEASURES and facts.is_word(word)
+    if counted and has_han(after) and not facts.is_verb(after):
+        return [head, rest]  # 一行/字 → 一/行/字 (not 一块去 "together")
+    noun_place = before in _BEFORE_NOUN  # 的都会, 有才能
+    modal = len(word) == 2 and head in _ADVERBS and rest in _MODALS and not noun_place
+    if modal and (not has_han(after) or facts.is_verb(after)):
+        return [head, rest]  # 都会/去 → 都/会/去, 才能/去 → 才/能/去
+    if len(word) == 2 and rest in _ADVERBS and facts.is_only_a_name(word) and has_han(after):
+        return [head, rest]  # 花都/行 → 花/都/行
+    aspect = len(word) == 2 and rest in _ASPECT and facts.is_verb(head)
+    if aspect and not facts.is_listed(word) and (rest == "了" or not facts.is_word(word)):
+        return [head, rest]  # 到了 → 到/了, 去过 → 去/过
+    return None
+
+
+def split_merges(words: list[str], facts: WordFacts) -> list[str]:
+    """jiagu's words with each merge the rules recognise split into its words."""
+    fixed: list[str] = []
+    for i, word in enumerate(words):
+        pieces = _split_one(words, i, facts)
+        fixed.extend(pieces or [word])
+    return fixed

@@ -1,0 +1,171 @@
+"""What a learner reads on everyday sentences: function words read from their neighbours, one
+tone policy for 一 and 不 (spoken tones on request), words that mean what the sentence says,
+and /segment/batch. Each sentence here is written for this test (no evaluation data)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from service.main import app
+
+client = TestClient(app)
+
+
+def _tokens(text: str, **extra: object) -> list[dict[str, Any]]:
+    response = client.post("/segment", json={"text": text, **extra})
+    assert response.status_code == 200, response.text
+    tokens: list[dict[str, Any]] = response.json()["tokens"]
+    return tokens
+
+
+def _reading(text: str, word: str, nth: int = 0, **extra: object) -> str:
+    found = [t["pinyin"] for t in _tokens(text, **extra) if t["text"] == word]
+    return str(found[nth])
+
+
+def _words(text: str) -> list[str]:
+    return [t["text"] for t in _tokens(text) if t["is_chinese"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "nth", "reading"),
+    [
+        ("他跑得很快。", "得", 0, "de"),  # complement particle after a verb
+        ("你今天穿得多好看！", "得", 0, "de"),
+        ("我得走了。", "得", 0, "děi"),  # modal after its subject
+        ("这得看你的时间。", "得", 0, "děi"),
+        ("他慢慢地走进教室。", "地", 0, "de"),  # adverbial particle
+        ("我们顺利地通过了考试。", "地", 0, "de"),
+        ("我没时间。", "没", 0, "méi"),
+        ("这些钱你怎么花都行。", "都", 0, "dōu"),
+        ("妈妈为孩子做饭。", "为", 0, "wèi"),
+        ("我们都去过北京。", "过", 0, "guo"),  # aspect particle
+        ("我喜欢过她。", "过", 0, "guo"),
+        ("我明天还书。", "还", 0, "huán"),
+        ("你借我的钱，还没还吧？", "还", 1, "huán"),
+        ("老师教我们中文。", "教", 0, "jiāo"),
+        ("他的英语这么差！", "差", 0, "chà"),
+        ("我猜不着。", "着", 0, "zháo"),
+        ("他们到了学校。", "了", 0, "le"),  # 到了 is arrive + le, not "finally"
+        ("我们走吧。", "吧", 0, "ba"),
+        ("别忘了哦。", "哦", 0, "o"),
+        ("下雨啦！", "啦", 0, "la"),
+        ("开饭喽！", "喽", 0, "lou"),
+        ("出去走走就好了。", "好", 0, "hǎo"),
+    ],
+)
+def test_function_words_read_from_the_sentence(
+    text: str, word: str, nth: int, reading: str
+) -> None:
+    assert _reading(text, word, nth) == reading
+
+
+def test_liao_in_a_potential_complement() -> None:
+    tokens = _tokens("我的护照丢了，现在哪里也去不了。")
+    syllables = [s for t in tokens if t["is_chinese"] for s in t["pinyin"].split()]
+    assert syllables[5] == "le" and syllables[-1] == "liǎo"
+
+
+def test_bianyi_is_cheap_in_a_shop() -> None:
+    assert _reading("这件衣服太贵了，便宜一点儿吧。", "便宜") == "pián yi"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("这本书很好。", ["这", "本", "书", "很好"]),  # not 本书 "this very book"
+        ("两个人去了。", ["两", "个", "人", "去", "了"]),  # not 个人 "individual"
+        ("一行字", ["一", "行", "字"]),  # not 一行 "a group of travellers"
+        ("我们都会去。", ["我们", "都", "会", "去"]),  # not 都会 "metropolis"
+        ("你才能去。", ["你", "才", "能", "去"]),  # not 才能 "talent"
+        ("这些钱你怎么花都行。", ["这些", "钱", "你", "怎么", "花", "都", "行"]),  # not 花都
+    ],
+)
+def test_merges_that_change_the_meaning_are_split(text: str, words: list[str]) -> None:
+    assert _words(text) == words
+
+
+@pytest.mark.parametrize(("text", "word"), [("我有个人意见。", "个人"), ("他很有才能。", "才能")])
+def test_words_jiagu_gets_right_stay_whole(text: str, word: str) -> None:
+    assert word in _words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "citation", "spoken"),
+    [
+        ("一个人", "一个", "yī gè", "yí gè"),
+        ("一起去", "一起", "yī qǐ", "yì qǐ"),
+        ("一天", "一天", "yī tiān", "yì tiān"),
+        ("这不是我的。", "不是", "bù shi", "bú shi"),
+        ("我不想去。", "不想", "bù xiǎng", "bù xiǎng"),
+        ("他不去。", "不", "bù", "bú"),  # across a word boundary
+        ("第一", "第一", "dì yī", "dì yī"),  # an ordinal
+        ("十一月", "十一月", "shí yī yuè", "shí yī yuè"),  # a number
+        ("我们要统一。", "统一", "tǒng yī", "tǒng yī"),  # the end of a word
+    ],
+)
+def test_one_tone_policy_and_spoken_tones_on_request(
+    text: str, word: str, citation: str, spoken: str
+) -> None:
+    assert _reading(text, word).lower() == citation
+    assert _reading(text, word, sandhi=True).lower() == spoken
+
+
+def test_a_not_a_question_keeps_a_spoken_tone_of_bu() -> None:
+    syllables = _reading("你是不是学生？", "是不是", sandhi=True).split()
+    assert syllables[1] in ("bú", "bu")
+
+
+def test_zhuyin_follows_the_same_tone_policy() -> None:
+    token = next(t for t in _tokens("一个人", zhuyin=True, sandhi=True) if t["text"] == "一个")
+    assert token["zhuyin"].split()[0] == "ㄧˊ"
+    token = next(t for t in _tokens("一个人", zhuyin=True) if t["text"] == "一个")
+    assert token["zhuyin"].split()[0] == "ㄧ"
+
+
+def test_erhua_keeps_one_syllable_per_character() -> None:
+    pinyin = _reading("我有一点儿累。", "一点儿")
+    assert pinyin.split() == ["yī", "diǎn", "r"]
+
+
+def test_batch_answers_each_text_as_segment_does() -> None:
+    texts = ["我还没吃饭。", "一个人", "他跑得很快。"]
+    response = client.post("/segment/batch", json={"texts": texts, "sandhi": True})
+    assert response.status_code == 200, response.text
+    results = response.json()["results"]
+    assert len(results) == len(texts)
+    for text, result in zip(texts, results, strict=True):
+        single = client.post("/segment", json={"text": text, "sandhi": True}).json()
+        assert result == single
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "says"),
+    [
+        ({"texts": []}, 422, "must not be empty"),
+        ({"texts": ["好", " "]}, 422, "must not be empty"),
+        ({"texts": "我"}, 422, "texts"),
+        ({"texts": ["我"], "sandhi": "maybe"}, 422, "sandhi"),
+        ({"texts": ["我"] * 33}, 422, "MAX_BATCH_ITEMS"),
+        ({"texts": ["好" * 5001]}, 413, "MAX_TEXT_CHARS"),
+    ],
+)
+def test_batch_refuses_bad_input_with_a_sentence(
+    body: dict[str, object], status: int, says: str
+) -> None:
+    response = client.post("/segment/batch", json=body)
+    assert response.status_code == status
+    assert says in response.json()["detail"]
+
+
+def test_batch_refuses_a_lone_surrogate() -> None:
+    response = client.post(
+        "/segment/batch",
+        content=b'{"texts": ["\\u4f60\\u597d", "ab\\ud800"]}',
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 422
+    assert "lone surrogate" in response.json()["detail"]
