@@ -8,7 +8,12 @@
    the share of Chinese tokens with neither glosses nor a part with glosses, and the share
    whose first gloss is a surname or a cross-reference although the word has another sense.
 
-3. Speed: /segment over HTTP under uvicorn, one keep-alive connection, on the same
+3. Learner text: the development halves of the textbook sentences (AllSet Chinese Grammar
+   Wiki, hand pinyin and words) and the read-speech prompts (DataBaker CSMSC, spoken
+   syllables) in ../shared/benchmarks/learner/, scored over HTTP by that folder's own
+   `score.py`, beside pypinyin and g2pM on the same words (`--baseline`), and with
+   `--sandhi` (一/不 as spoken). The data stays outside the repository (non-commercial).
+4. Speed: /segment over HTTP under uvicorn, one keep-alive connection, on the same
    sentences sent one per request and as paragraphs of ten; `--compare-with DIR` measures a
    server started from another source tree (an older commit) the same way, side by side.
 
@@ -18,6 +23,8 @@ Prints the figures, the time taken and the throughput. Not part of `make test`.
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -31,6 +38,16 @@ from service.main import app
 from tests.support.server import ROOT, launched_service
 
 CPP = Path(__file__).resolve().parents[1] / ".." / "shared" / "benchmarks" / "cpp"
+LEARNER = CPP.parent / "learner"
+LEARNER_RUNS = (
+    ("asg_dev.tsv", ()),
+    ("asg_dev.tsv", ("--baseline", "pypinyin")),
+    ("asg_dev.tsv", ("--baseline", "g2pm")),
+    ("csmsc_dev.tsv", ()),
+    ("csmsc_dev.tsv", ("--baseline", "pypinyin")),
+    ("csmsc_dev.tsv", ("--baseline", "g2pm")),
+    ("csmsc_dev.tsv", ("--sandhi",)),
+)
 MARK = "\u2581"
 PUBLISHED = {  # CPP test split, Park & Lee 2020; g2pW: Chen et al. 2022
     "pypinyin": 86.13,
@@ -141,6 +158,24 @@ def speed(sentences: int, compare_with: Path | None, cache_dir: str) -> None:
         )
 
 
+def learner(cache_dir: str) -> None:
+    """score.py's last line for each learner set and baseline, against this tree's server."""
+    if not (LEARNER / "score.py").is_file():
+        print(f"learner text: {LEARNER} not found, skipped")
+        return
+    env = {"DATA_CACHE_DIR": cache_dir, "LEXICON_CACHE_DIR": cache_dir}
+    print("Learner text, development halves, over HTTP (score.py):")
+    with launched_service(env) as server:
+        for name, flags in LEARNER_RUNS:
+            command = [sys.executable, str(LEARNER / "score.py"), server.base_url]
+            done = subprocess.run(
+                [*command, str(LEARNER / name), *flags], capture_output=True, text=True, check=True
+            )
+            print(
+                f"  {done.stdout.strip().splitlines()[-1]}{'  ' + ' '.join(flags) if flags else ''}"
+            )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", help="dev (tune only on this one)")
@@ -148,12 +183,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--speed-sentences", type=int, default=2000)
     parser.add_argument("--compare-with", type=Path, default=None, help="another source tree")
     parser.add_argument("--skip-accuracy", action="store_true")
+    parser.add_argument("--skip-speed", action="store_true")
     args = parser.parse_args(argv)
     from service.settings import get_settings
 
-    speed(args.speed_sentences, args.compare_with, str(get_settings().data_cache_path()))
+    cache_dir = str(get_settings().data_cache_path())
+    if not args.skip_speed:
+        speed(args.speed_sentences, args.compare_with, cache_dir)
     if args.skip_accuracy:
         return
+    learner(f"{cache_dir}-0")
     result = run(args.split, args.limit)
     print(f"CPP {args.split}: {result['sentences']:.0f} sentences through /segment (in-process)")
     print(f"  pinyin of the marked character: {result['accuracy']:.2f} % right")

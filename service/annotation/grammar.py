@@ -24,7 +24,10 @@ _BEFORE_MODAL = PRONOUNS | frozenset(
     "马上 早晚 迟早 先 再 只 自然".split()
 )
 # Verbs that 为 completes as wéi ("as, to be"): 成为, 作为, 认为 are words, these stand alone.
-_AS_VERBS = frozenset("成 作 称 视 改 分 变 选 定 列 译 当 化 奉 尊 封 立 推 拜 评 以 转".split())
+_AS_VERBS = frozenset(
+    "成 作 称 视 改 分 变 选 定 列 译 当 化 奉 尊 封 立 推 拜 评 以 转"
+    " 召 任 升 迁 被 授 追 贬".split()
+)
 # Words that make a following 为 "for" (wèi): 为你, 为孩子.
 _FOR_WHOM = PRONOUNS | frozenset("孩子 人民 国家 朋友 父母 妈妈 爸爸 家人 此 这 那 什么 何".split())
 # What follows the adverb 倒 dào ("on the contrary, actually"), not the verb dǎo ("to fall").
@@ -37,6 +40,8 @@ _RETURNED = PRONOUNS | frozenset("书 钱 给 债 款 车 回 清 账 东西".sp
 _DEGREE = frozenset(
     "很 太 这么 那么 比较 不 真 挺 最 越来越 特别 非常 有点 有点儿 更 多 好 蛮 相当 太过 够".split()
 )
+# What 长 zhǎng "to grow" comes before.
+_GROWN = frozenset("得 大 高 出 成 满 胖 了 着 个子 肉".split())
 # Sentence-final particles that are neutral-toned at the end of a clause.
 _FINAL_PARTICLES = {"哦": "o5", "啦": "la5", "喽": "lou5", "吧": "ba5", "嘛": "ma5", "呢": "ne5"}
 # Single-character words whose everyday reading as a word of its own is not the model's.
@@ -109,8 +114,7 @@ def _de_complement_or_modal(s: _Sentence, i: int) -> str | None:
     if after == "看":
         return "dei3"
     if not before or before in _BEFORE_MODAL:
-        modal = s.is_verb(after) or after in PRONOUNS or after in ("去", "走", "有")
-        return "dei3" if modal else None
+        return "dei3"  # no verb before it to complement: the modal
     return "de5" if _is_word(before) else None
 
 
@@ -192,6 +196,20 @@ def _jiao_sleep(s: _Sentence, i: int) -> str | None:
     return "jiao4" if s.before(i) in ("睡", "个", "好", "午", "一") else None
 
 
+def _chang_or_zhang(s: _Sentence, i: int) -> str | None:
+    """长 is zhǎng "to grow" before what growing gives (长得, 长大, 长高), cháng "long" after
+    a degree word (太长, 很长)."""
+    if s.after(i) in _GROWN:
+        return "zhang3"
+    return "chang2" if s.before(i) in _DEGREE else None
+
+
+def _tiao(s: _Sentence, i: int) -> str:
+    """挑 alone is tiāo "to carry on a pole, to pick" (挑水, 挑一个), tiǎo "to stir up" before
+    起 or 动 (挑起争端)."""
+    return "tiao3" if s.after(i) in ("起", "动", "拨", "逗", "唆") else "tiao1"
+
+
 def _final_particle(s: _Sentence, i: int) -> str | None:
     return _FINAL_PARTICLES[s.words[i]] if s.clause_ends_after(i) and s.before(i) else None
 
@@ -208,6 +226,8 @@ _RULES: dict[str, Callable[[_Sentence, int], str | None]] = {
     "累": lambda s, i: _degree(s, i, "lei4"),
     "差": lambda s, i: _degree(s, i, "cha4"),
     "觉": _jiao_sleep,
+    "长": _chang_or_zhang,
+    "挑": _tiao,
     **dict.fromkeys(_FINAL_PARTICLES, _final_particle),
 }
 

@@ -1,7 +1,10 @@
-"""Chinese word segmentation with jiagu, each word annotated for a learner.
+"""Chinese text into words, each annotated for a learner: the annotation pipeline.
 
-A `Segmenter` owns what that takes, each loaded on first use, once: the lexicon database,
-the part-of-speech tagger and the reading model. Traditional text is segmented through its
+A `Segmenter` runs the steps, each part loaded on first use, once: jiagu's words (`words`),
+its merges that change the meaning split (`merges`), the context readings of polyphonic
+characters (the grammar rules of `grammar` for function words, the reading model of
+`readings` for the rest), each word explained in that context (`word_annotation`), and on
+request the spoken tones of 一 and 不 (`tones`). Traditional text is segmented through its
 simplified reading (OpenCC, one character for one character) and keeps its own characters.
 """
 
@@ -13,15 +16,15 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
 from service.annotation import glossary, grammar, lexicon, merges, pos_tagger, tones
 from service.annotation.glossary import OtherReading, Part, Role
-from service.annotation.lexicon import Entry, Lexicon, Reading
-from service.annotation.pinyin_text import to_marked, to_numbered, to_zhuyin
+from service.annotation.lexicon import Entry, Lexicon
+from service.annotation.pinyin_text import to_numbered, to_zhuyin
 from service.annotation.readings import ReadingModel
+from service.annotation.word_annotation import WordAnnotator
 from service.annotation.words import SENTENCE, Span, WordSplitter, word_spans
 from service.common.chinese_script import Script, script_of, to_simplified
 from service.common.script import has_han
@@ -34,9 +37,6 @@ _ASPECT = frozenset("了着过")
 # adverb zhǐ; g2pM reads 一只猫 as zhǐ).
 _COUNTING = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两几半每这那哪某]+)")
 
-# Annotations kept per process, by word and context readings: a text's frequent words (的,
-# 是, 在) are explained once, not on every request.
-ANNOTATION_CACHE = 2048
 
 T = TypeVar("T")
 
@@ -82,14 +82,6 @@ class _Context:
     traditional_input: bool  # the text was read as traditional
 
 
-@dataclass(frozen=True)
-class _Annotation:
-    pinyin: str
-    explanation: glossary.Explanation | None
-    parts: list[Part]
-    traditional: str
-
-
 def _role(text: str, spans: list[Span], number: int) -> Role | None:
     """A verb before an aspect particle; a measure word after a number or demonstrative."""
     following = text[spans[number + 1][0] : spans[number + 1][1]] if number + 1 < len(spans) else ""
@@ -101,10 +93,6 @@ def _role(text: str, spans: list[Span], number: int) -> Role | None:
 
 def _only_names(entry: Entry) -> bool:
     return bool(entry.readings) and all(r.pinyin[:1].isupper() for r in entry.readings)
-
-
-def _cited(word: str, pinyin: str) -> str:
-    return " ".join(tones.citation(word, pinyin.split()))
 
 
 def _overall_level(levels: list[int]) -> int | None:
@@ -156,7 +144,7 @@ class Segmenter:
             is_only_a_name=lambda word: _only_names(self.lexicon.entry(word)),
             is_listed=lambda word: bool(self.lexicon.entry(word).hsk_levels),
         )
-        self._annotation = lru_cache(maxsize=ANNOTATION_CACHE)(self._annotate_in_citation_tones)
+        self._annotator = _Once(lambda: WordAnnotator(self.lexicon))
 
     @property
     def lexicon(self) -> Lexicon:
@@ -187,10 +175,6 @@ class Segmenter:
             for index, reading in grammar.function_word_readings(words, self._is_verb).items()
             for offset, syllable in enumerate(reading.split())
         }
-        for (start, _), word, entry in zip(spans, words, entries, strict=True):
-            if entry is not None and not entry.readings:
-                inside = grammar.inside_word_readings(word).items()
-                predicted.update((start + offset, reading) for offset, reading in inside)
         ruled = frozenset(predicted)
         wanted: list[int] = []
         for (start, end), entry in zip(spans, entries, strict=True):
@@ -222,61 +206,6 @@ class Segmenter:
     def _is_verb(self, word: str) -> bool:
         """Whether a word has a verb's sense ("to ..."), as the grammar rules ask."""
         return any(glossary.plays(r, "verb") for r in self.lexicon.entry(word).readings)
-
-    def _annotate_in_citation_tones(
-        self, simplified: str, context_readings: tuple[tuple[int, str], ...], role: Role | None
-    ) -> _Annotation:
-        """`_annotate`, its readings with 一 and 不 in citation tone (the one tone policy)."""
-        found = self._annotate(simplified, context_readings, role)
-        parts = [
-            dataclasses.replace(part, pinyin=_cited(part.text, part.pinyin)) for part in found.parts
-        ]
-        return dataclasses.replace(found, pinyin=_cited(simplified, found.pinyin), parts=parts)
-
-    def _annotate(
-        self, simplified: str, context_readings: tuple[tuple[int, str], ...], role: Role | None
-    ) -> _Annotation:
-        """The word's pinyin in context (readings by offset in the word), the senses of that
-        reading, its parts, and its traditional form."""
-        entry = self.lexicon.entry(simplified)
-        here = dict(context_readings)
-        if entry.readings:
-            reading = glossary.choose_reading(entry, here)
-            if role and reading is not None and not glossary.plays(reading, role):
-                fitting = [
-                    r for r in entry.readings if glossary.plays(r, role) and r.pinyin.islower()
-                ]
-                if fitting:
-                    return self._shown(entry, fitting[0])
-            guess = here.get(0, "").lower() if len(simplified) == 1 else ""
-            if reading is not None and guess and reading.pinyin.lower() != guess:
-                # A single character follows the context model, even to a reading without senses.
-                matching = sorted(  # the common word (huán) before a name (Huán)
-                    (r for r in entry.readings if r.pinyin.lower() == guess),
-                    key=lambda r: r.pinyin != guess,
-                )
-                if not matching:
-                    pinyin = to_marked(here[0])
-                    return _Annotation(
-                        pinyin, glossary.explain(entry, pinyin), [], entry.traditional
-                    )
-                reading = matching[0]
-            return self._shown(entry, reading)
-        syllables = entry.pinyin.split()
-        aligned = len(syllables) == len(simplified)
-        if aligned:
-            for offset, guess in here.items():
-                syllables[offset] = to_marked(guess)
-        word_parts = glossary.parts(simplified, syllables if aligned else None, self.lexicon)
-        return _Annotation(" ".join(syllables), None, word_parts, entry.traditional)
-
-    @staticmethod
-    def _shown(entry: Entry, reading: Reading | None) -> _Annotation:
-        pinyin = glossary.reading_pinyin(reading) if reading else entry.pinyin
-        # The reading's own form when it keeps the word's length (干 gàn 幹, gān 乾).
-        form = reading.traditional if reading else ""
-        traditional = form if len(form) == len(entry.traditional) else entry.traditional
-        return _Annotation(pinyin, glossary.explain(entry, pinyin), [], traditional)
 
     def segment(
         self,
@@ -374,7 +303,7 @@ class Segmenter:
             )
         predicted = context.predicted
         here = tuple((p - start, predicted[p]) for p in range(start, end) if p in predicted)
-        annotation = self._annotation(simplified[start:end], here, context.role)
+        annotation = self._annotator.get().annotate(simplified[start:end], here, context.role)
         pinyin, explanation = annotation.pinyin, annotation.explanation
         return Word(
             text=text[start:end],
