@@ -23,7 +23,9 @@ from service.common.script import has_han
 MEASURES = frozenset("本个位张件条只辆台家所支把块双杯瓶碗头匹首部篇封座棵朵层种间节门份套场行口")
 _COUNTING = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两几半每这那哪某]+)")
 _ADVERBS = frozenset("都才就也还又再")
-_ASPECT = frozenset("了过着")
+_ASPECT = frozenset("了过着完")
+_NEGATIONS = frozenset("不没")
+_DEGREE = frozenset("很太挺")
 _MODALS = frozenset("会能要想可")
 # What a noun such as 都会 "metropolis" follows.
 _BEFORE_NOUN = frozenset("的 大 个 这 那 国际 现代 有 没有 具有 很有".split())
@@ -57,6 +59,10 @@ def _split_one(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | No
         return [head, rest]  # 都会/去 → 都/会/去, 才能/去 → 才/能/去
     if len(word) == 2 and rest in _ADVERBS and facts.is_only_a_name(word) and has_han(after):
         return [head, rest]  # 花都/行 → 花/都/行
+    if len(word) == 2 and head in _NEGATIONS and not facts.is_listed(word):
+        return [head, rest]  # 不想 → 不/想: "not" and the verb, as a learner looks them up
+    if len(word) == 2 and head in _DEGREE and not facts.is_listed(word):
+        return [head, rest]  # 很多 → 很/多
     aspect = len(word) == 2 and rest in _ASPECT and facts.is_verb(head)
     if aspect and not facts.is_listed(word) and (rest == "了" or not facts.is_word(word)):
         return [head, rest]  # 到了 → 到/了, 去过 → 去/过

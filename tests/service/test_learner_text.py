@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from service.annotation.word_annotation import WordAnnotator
+from service.dependencies import get_segmenter
 from service.main import app
 
 client = TestClient(app)
@@ -76,7 +78,7 @@ def test_bianyi_is_cheap_in_a_shop() -> None:
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("这本书很好。", ["这", "本", "书", "很好"]),  # not 本书 "this very book"
+        ("这本书很好。", ["这", "本", "书", "很", "好"]),  # not 本书 "this very book"
         ("两个人去了。", ["两", "个", "人", "去", "了"]),  # not 个人 "individual"
         ("一行字", ["一", "行", "字"]),  # not 一行 "a group of travellers"
         ("我们都会去。", ["我们", "都", "会", "去"]),  # not 都会 "metropolis"
@@ -99,8 +101,10 @@ def test_words_jiagu_gets_right_stay_whole(text: str, word: str) -> None:
         ("一个人", "一个", "yī gè", "yí gè"),
         ("一起去", "一起", "yī qǐ", "yì qǐ"),
         ("一天", "一天", "yī tiān", "yì tiān"),
-        ("这不是我的。", "不是", "bù shi", "bú shi"),
-        ("我不想去。", "不想", "bù xiǎng", "bù xiǎng"),
+        ("这不是我的。", "不", "bù", "bú"),
+        ("我不想去。", "不", "bù", "bù"),
+        ("不客气", "不客气", "bù kè qi", "bú kè qi"),
+        ("一定要来", "一定", "yī dìng", "yí dìng"),
         ("他不去。", "不", "bù", "bú"),  # across a word boundary
         ("第一", "第一", "dì yī", "dì yī"),  # an ordinal
         ("十一月", "十一月", "shí yī yuè", "shí yī yuè"),  # a number
@@ -112,6 +116,12 @@ def test_one_tone_policy_and_spoken_tones_on_request(
 ) -> None:
     assert _reading(text, word).lower() == citation
     assert _reading(text, word, sandhi=True).lower() == spoken
+
+
+def test_cc_cedict_sandhi_spellings_are_brought_to_citation_tones() -> None:
+    annotator = WordAnnotator(get_segmenter().lexicon)
+    assert get_segmenter().lexicon.entry("不是").pinyin == "bú shi"  # as CC-CEDICT writes it
+    assert annotator.annotate("不是", (), None).pinyin == "bù shi"
 
 
 def test_a_not_a_question_keeps_a_spoken_tone_of_bu() -> None:
