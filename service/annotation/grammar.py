@@ -11,9 +11,12 @@ where no rule speaks, the reading model decides. Readings are CC-CEDICT's number
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from service.common.script import has_han
+
+_COUNTING = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两几半每这那哪某]+)")
 
 PRONOUNS = frozenset(
     "我 你 您 他 她 它 我们 你们 他们 她们 它们 咱们 咱 大家 自己 人家 别人 谁".split()
@@ -36,6 +39,7 @@ _AFTER_ADVERB_DAO = frozenset(
 )
 # What the verb 还 huán ("to give back") takes: a thing or a person given back to.
 _RETURNED = PRONOUNS | frozenset("书 钱 给 债 款 车 回 清 账 东西".split())
+_NUMBERS = frozenset("一二三四五六七八九十两几半0123456789")
 # Degree words before an adjective.
 _DEGREE = frozenset(
     "很 太 这么 那么 比较 不 真 挺 最 越来越 特别 非常 有点 有点儿 更 多 好 蛮 相当 太过 够".split()
@@ -43,7 +47,10 @@ _DEGREE = frozenset(
 # What 长 zhǎng "to grow" comes before.
 _GROWN = frozenset("得 大 高 出 成 满 胖 了 着 个子 肉".split())
 # Sentence-final particles that are neutral-toned at the end of a clause.
-_FINAL_PARTICLES = {"哦": "o5", "啦": "la5", "喽": "lou5", "吧": "ba5", "嘛": "ma5", "呢": "ne5"}
+_FINAL_PARTICLES = {
+    "哦": "o5", "啦": "la5", "喽": "lou5", "吧": "ba5", "嘛": "ma5", "呢": "ne5", "耶": "ye5",
+    "喔": "o5", "呀": "ya5", "哟": "yo5",
+}  # fmt: skip
 # Single-character words whose everyday reading as a word of its own is not the model's.
 _STANDALONE = {
     "没": "mei2",  # 没 mò lives in words (淹没, 没收)
@@ -52,11 +59,13 @@ _STANDALONE = {
     "脏": "zang1",  # 脏 zàng lives in words (心脏)
     "更": "geng4",  # 更 gēng lives in words (更新, 更改)
     "好": "hao3",  # 好 hào "to be fond of" lives in words (爱好, 好奇)
+    "远": "yuan3",  # 远 yuàn "to keep away from" is literary
+    "难": "nan2",  # 难 nàn "disaster" lives in words (灾难, 遇难)
 }
 
 # Words of several readings whose everyday one is not the first: 便宜 is "cheap" (pián yi)
-# far more often than "convenient" (biàn yí).
-_EVERYDAY_WORDS = {"便宜": "pian2 yi5"}
+# far more often than "convenient" (biàn yí); 当天 "that same day" is dàng tiān.
+_EVERYDAY_WORDS = {"便宜": "pian2 yi5", "当天": "dang4 tian1", "当晚": "dang4 wan3"}
 
 IsVerb = Callable[[str], bool]
 
@@ -188,6 +197,8 @@ def _degree(s: _Sentence, i: int, reading: str) -> str | None:
     before, after = s.before(i), s.after(i)
     if before in _DEGREE or not _is_word(after) or after in ("了", "死", "坏", "极", "得"):
         return reading
+    if reading == "cha4" and (after[:1] in _NUMBERS or after in ("点", "点儿", "不多")):
+        return reading  # 还差一个, 差五分
     return None
 
 
@@ -210,6 +221,28 @@ def _tiao(s: _Sentence, i: int) -> str:
     return "tiao3" if s.after(i) in ("起", "动", "拨", "逗", "唆") else "tiao1"
 
 
+def _after_counting(s: _Sentence, i: int, reading: str) -> str | None:
+    """A measure word's reading after a number or demonstrative (一行 háng)."""
+    return reading if _COUNTING.fullmatch(s.before(i)) else None
+
+
+def _ying(s: _Sentence, i: int) -> str | None:
+    """应 before a verb is the modal yīng "should" (应用蘸的方式), not yìng "to answer"."""
+    return "ying1" if s.is_verb(s.after(i)) or s.after(i) in ("该", "当") else None
+
+
+def _qia(s: _Sentence, i: int) -> str | None:
+    """卡 is qiǎ "to be stuck" before where or how it sticks (卡在, 卡住)."""
+    return "qia3" if s.after(i) in ("在", "住", "着", "那儿", "进", "到") else None
+
+
+def _zhong(s: _Sentence, i: int) -> str | None:
+    """种 not after a number is the verb zhòng "to plant" before what is planted (种地)."""
+    if _COUNTING.fullmatch(s.before(i)) or not _is_word(s.after(i)):
+        return None
+    return "zhong4"
+
+
 def _final_particle(s: _Sentence, i: int) -> str | None:
     return _FINAL_PARTICLES[s.words[i]] if s.clause_ends_after(i) and s.before(i) else None
 
@@ -228,6 +261,11 @@ _RULES: dict[str, Callable[[_Sentence, int], str | None]] = {
     "觉": _jiao_sleep,
     "长": _chang_or_zhang,
     "挑": _tiao,
+    "行": lambda s, i: _after_counting(s, i, "hang2"),
+    "应": _ying,
+    "卡": _qia,
+    "种": _zhong,
+    "待": lambda s, i: "dai1" if s.after(i) in ("了", "在", "着", "过", "一") else None,
     **dict.fromkeys(_FINAL_PARTICLES, _final_particle),
 }
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
-from service.annotation import glossary, grammar, lexicon, merges, pos_tagger, tones
+from service.annotation import grammar, lexicon, merges, pos_tagger, tones
 from service.annotation.glossary import OtherReading, Part, Role
 from service.annotation.lexicon import Entry, Lexicon
 from service.annotation.pinyin_text import to_numbered, to_zhuyin
@@ -204,8 +204,12 @@ class Segmenter:
         return predicted, ruled
 
     def _is_verb(self, word: str) -> bool:
-        """Whether a word has a verb's sense ("to ..."), as the grammar rules ask."""
-        return any(glossary.plays(r, "verb") for r in self.lexicon.entry(word).readings)
+        """Whether a word is first of all a verb (a common reading's first sense is "to ..."),
+        as the grammar rules ask: 博 "extensive; ..., to win" is not."""
+        readings = self.lexicon.entry(word).readings
+        return any(
+            r.glosses[0].startswith("to ") for r in readings if r.glosses and r.pinyin.islower()
+        )
 
     def segment(
         self,

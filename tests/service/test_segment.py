@@ -102,7 +102,7 @@ def test_summary_counts_levels_and_grades_the_text() -> None:
 
 
 def test_segment_path_imports_neither_torch_nor_pypinyin() -> None:
-    # 很多 and 㐀 have no CC-CEDICT reading: they are read from pypinyin's tables, built
+    # 一个 and 㐀 have no CC-CEDICT reading: they are read from pypinyin's tables, built
     # into the lexicon database, without importing pypinyin (~54 MB resident).
     # The cache exists, as it does in the Lambda image: the child only reads it.
     assert get_segmenter().lexicon is not None
@@ -112,7 +112,7 @@ def test_segment_path_imports_neither_torch_nor_pypinyin() -> None:
         "from service.dependencies import get_segmenter\n"
         "from service.main import app\n"
         "get_segmenter().warm_up()\n"
-        "text = '我们在公园里打太极拳，很多人也喜欢㐀。'\n"
+        "text = '我们在公园里打太极拳，一个人也喜欢㐀。'\n"
         "r = TestClient(app).post('/segment', json={'text': text})\n"
         "assert r.status_code == 200, r.text\n"
         "modules = ('torch', 'transformers', 'ctranslate2', 'pypinyin', 'pypinyin_dict')\n"
@@ -126,7 +126,7 @@ def test_segment_path_imports_neither_torch_nor_pypinyin() -> None:
     )
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["imported"] == []
-    assert report["pinyin"]["很多"] == "hěn duō"  # no row at all: split, as pypinyin splits
+    assert report["pinyin"]["一个"] == "yī gè"  # no CC-CEDICT row: pypinyin's, in citation tone
     assert report["pinyin"]["打太极拳"] == "dǎ tài jí quán"  # pypinyin's phrase table
     assert report["pinyin"]["㐀"] == "qiū"  # pypinyin's character table
     assert report["pinyin"]["喜欢"] == "xǐ huan"  # CC-CEDICT's, neutral tone
