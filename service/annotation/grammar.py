@@ -118,6 +118,11 @@ def _de_complement_or_modal(s: _Sentence, i: int) -> str | None:
     before, after = s.before(i), s.after(i)
     if not _is_word(after):
         return None
+    ends = (
+        s.clause_ends_after(i + 1) or s.after(i + 1) in _FINAL_PARTICLES or s.after(i + 1) == "吗"
+    )
+    if after == "了" and s.is_verb(before) and ends:
+        return "de5"  # 走得了 zǒu de liǎo: a potential complement
     if after in ("了", "到"):
         return "de2"
     if after == "看":

@@ -254,14 +254,18 @@ class Segmenter:
     def _as_spoken(self, simplified: str, words: list[Word]) -> list[Word]:
         """The words with 一 and 不 in the tones the next syllable gives them when spoken."""
         readings: dict[int, str] = {}
-        long_word_ends = set()
+        long_word_ends: set[int] = set()
+        interiors: set[int] = set()
         for word in words:
             syllables = (word.pinyin or "").split()
             if word.is_chinese and len(syllables) == word.end - word.start:
                 readings.update(enumerate(syllables, start=word.start))
                 if word.end - word.start > 1:
                     long_word_ends.add(word.end - 1)
-        changed = tones.spoken(simplified, readings, frozenset(long_word_ends), self._tone_of)
+                    interiors.update(range(word.start + 1, word.end - 1))
+        changed = tones.spoken(
+            simplified, readings, frozenset(long_word_ends), frozenset(interiors), self._tone_of
+        )
         if not changed:
             return words
         spoken_words = []

@@ -40,12 +40,17 @@ def citation(word: str, syllables: list[str]) -> list[str]:
 
 
 def spoken(
-    text: str, readings: dict[int, str], long_word_ends: frozenset[int], tone_of: ToneOf
+    text: str,
+    readings: dict[int, str],
+    long_word_ends: frozenset[int],
+    word_interiors: frozenset[int],
+    tone_of: ToneOf,
 ) -> dict[int, str]:
     """The spoken syllables of 一 and 不 (tone marks), by position in `text`.
 
     `readings` holds each Han character's citation syllable by position; `long_word_ends`
-    the positions of the last characters of words of two or more characters.
+    the positions of the last characters of words of two or more characters;
+    `word_interiors` those neither first nor last in their word (看一看's 一).
     """
     changed: dict[int, str] = {}
     for position, syllable in readings.items():
@@ -57,7 +62,10 @@ def spoken(
         if char == "不":
             changed[position] = "bú" if next_tone == 4 else "bù"
         else:
-            changed[position] = _yi(text, position, next_tone, position in long_word_ends, readings)
+            ends_word = position in long_word_ends
+            changed[position] = _yi(
+                text, position, next_tone, ends_word, position in word_interiors
+            )
     return changed
 
 
@@ -66,15 +74,13 @@ def _tone(char: str, syllable: str, tone_of: ToneOf) -> int:
     return tone_of(char) if tone == 5 else tone
 
 
-def _yi(
-    text: str, position: int, next_tone: int, ends_long_word: bool, readings: dict[int, str]
-) -> str:
+def _yi(text: str, position: int, next_tone: int, ends_long_word: bool, inside: bool) -> str:
     before = text[position - 1] if position else ""
     after = text[position + 1] if position + 1 < len(text) else ""
     if not next_tone or before == "第" or before in _NUMERALS:
         return "yī"  # the end of a phrase, an ordinal, a number's last digit (十一)
     if after in _NUMERALS or after in _DATE_UNITS or ends_long_word:
         return "yī"  # counting digits (一九八四), a date (一月), a word's end (统一)
-    if before and before == after and position - 1 in readings:
+    if inside and before == after:
         return "yi"  # 看一看: neutral between a repeated verb
     return "yí" if next_tone == 4 else "yì"

@@ -71,6 +71,21 @@ def test_liao_in_a_potential_complement() -> None:
     assert syllables[5] == "le" and syllables[-1] == "liǎo"
 
 
+@pytest.mark.parametrize("text", ["今天我走得了。", "他跑得了吗？"])
+def test_zou_de_liao_is_a_potential_complement(text: str) -> None:
+    syllables = [t["pinyin"] for t in _tokens(text) if t["text"] in ("得", "了")]
+    assert syllables == ["de", "liǎo"]
+
+
+def test_de_le_after_a_subject_is_got() -> None:
+    assert _reading("我得了第一名。", "得了") == "dé le"
+
+
+def test_yi_between_repeated_words_of_its_own_is_changed_not_neutral() -> None:
+    assert [t["pinyin"] for t in _tokens("一个一个地说", sandhi=True)][:2] == ["yí gè", "yí gè"]
+    assert _reading("看一看", "看一看", sandhi=True) == "kàn yi kàn"
+
+
 def test_bianyi_is_cheap_in_a_shop() -> None:
     assert _reading("这件衣服太贵了，便宜一点儿吧。", "便宜") == "pián yi"
 
