@@ -29,8 +29,10 @@ _BEFORE_MODAL = PRONOUNS | frozenset(
 # Verbs that 为 completes as wéi ("as, to be"): 成为, 作为, 认为 are words, these stand alone.
 _AS_VERBS = frozenset(
     "成 作 称 视 改 分 变 选 定 列 译 当 化 奉 尊 封 立 推 拜 评 以 转"
-    " 召 任 升 迁 被 授 追 贬".split()
+    " 召 任 升 迁 被 授 追 贬 拔 命名 任命 提拔 推选 评选 指定 誉".split()
 )
+# Adverbs (and the caption's 图) after which 为 is the copula wéi: 现为, 皆为, 分别为, 图为.
+_COPULA_BEFORE = frozenset("现 皆 均 分别 即 乃 图 则 实 多 仍".split())
 # Words that make a following 为 "for" (wèi): 为你, 为孩子.
 _FOR_WHOM = PRONOUNS | frozenset("孩子 人民 国家 朋友 父母 妈妈 爸爸 家人 此 这 那 什么 何".split())
 # What follows the adverb 倒 dào ("on the contrary, actually"), not the verb dǎo ("to fall").
@@ -167,7 +169,10 @@ def _wei(s: _Sentence, i: int) -> str | None:
     (图为…, 区间为…); wèi "for, in order to" before whom a deed is for (为你高兴) or before
     the deed (为避免…, 为公司工作)."""
     before, after = s.before(i), s.after(i)
-    if before in _AS_VERBS or s.clause_has(i, "以", backwards=True) or s.clause_has(i, "所"):
+    completes = before in _AS_VERBS or before[-1:] in _AS_VERBS or s.before(i, 2) in _AS_VERBS
+    if completes or before in _COPULA_BEFORE:
+        return "wei2"  # 选为, 提拔为, 称其为; 现为, 皆为, 图为 ("pictured is")
+    if s.clause_has(i, "以", backwards=True) or s.clause_has(i, "所"):
         return "wei2"
     if after in _FOR_WHOM or (s.is_verb(after) and after != "是") or s.verb_follows(i):
         return "wei4"
