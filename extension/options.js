@@ -18,6 +18,7 @@ const fields = {
   fontSize: document.getElementById("font-size"),
   chineseScript: document.getElementById("chinese-script"),
   zhuyin: document.getElementById("zhuyin"),
+  toneChanges: document.getElementById("tone-changes"),
 };
 const status = document.getElementById("status");
 
@@ -44,6 +45,7 @@ function fillForm(settings) {
   fields.fontSize.value = String(settings.fontSize);
   fields.chineseScript.value = settings.chineseScript;
   fields.zhuyin.checked = settings.zhuyin;
+  fields.toneChanges.checked = settings.toneChanges;
 }
 
 /**
@@ -74,6 +76,7 @@ async function onSave(event) {
       fontSize: Number(fields.fontSize.value),
       chineseScript: fields.chineseScript.value,
       zhuyin: fields.zhuyin.checked,
+      toneChanges: fields.toneChanges.checked,
     });
     fillForm(saved);
     await releaseUnusedOrigins(pattern);

@@ -7,7 +7,7 @@
 
 import { TAB_MESSAGE, requestLookup, requestOpenOptions, requestSpeech } from "./lib/messages.js";
 import { renderError, renderLoading, renderResult } from "./lib/render.js";
-import { loadSettings } from "./lib/settings.js";
+import { loadSettings, withSite } from "./lib/settings.js";
 import { applyFontScale, applyTheme } from "./lib/styles.js";
 import { saveWord } from "./lib/wordlist.js";
 
@@ -19,6 +19,8 @@ const submit = document.getElementById("lookup");
 const result = document.getElementById("result");
 const enabledSwitch = document.getElementById("enabled");
 const siteSwitch = document.getElementById("site-disabled");
+const hoverSwitch = document.getElementById("hover-lookup");
+const annotateSwitch = document.getElementById("annotate-site");
 
 init();
 
@@ -35,13 +37,16 @@ async function init() {
 }
 
 /**
- * The global switch, and the switch for the active tab's site; the site's hostname
- * comes from the tab's content script, so the popup needs no "tabs" permission.
+ * The global switches (the button, hover lookup) and the switches for the active tab's
+ * site (off here, reading mode here); the site's hostname comes from the tab's content
+ * script, so the popup needs no "tabs" permission.
  * @param {Awaited<ReturnType<typeof loadSettings>>} settings
  */
 async function showSwitches(settings) {
   enabledSwitch.checked = settings.enabled;
   enabledSwitch.addEventListener("change", () => chrome.storage.local.set({ enabled: enabledSwitch.checked }));
+  hoverSwitch.checked = settings.hoverLookup;
+  hoverSwitch.addEventListener("change", () => chrome.storage.local.set({ hoverLookup: hoverSwitch.checked }));
   const hostname = await activeSiteHostname();
   if (!hostname) {
     document.getElementById("site-name").textContent = "this page (not available here)";
@@ -50,7 +55,11 @@ async function showSwitches(settings) {
   document.getElementById("site-name").textContent = hostname;
   siteSwitch.checked = settings.disabledSites.includes(hostname);
   siteSwitch.disabled = false;
-  siteSwitch.addEventListener("change", () => setSiteDisabled(hostname, siteSwitch.checked));
+  siteSwitch.addEventListener("change", () => toggleSite("disabledSites", hostname, siteSwitch.checked));
+  annotateSwitch.checked = settings.annotateSites.includes(hostname);
+  annotateSwitch.disabled = false;
+  annotateSwitch.title = `Reading mode on ${hostname}: pinyin over every word`;
+  annotateSwitch.addEventListener("change", () => toggleSite("annotateSites", hostname, annotateSwitch.checked));
 }
 
 /** @returns {Promise<string>} the active tab's hostname, or "" where no content script runs */
@@ -66,13 +75,14 @@ async function activeSiteHostname() {
 }
 
 /**
+ * Adds the site to, or removes it from, one of the per-site lists.
+ * @param {"disabledSites"|"annotateSites"} key
  * @param {string} hostname
- * @param {boolean} disabled
+ * @param {boolean} present
  */
-async function setSiteDisabled(hostname, disabled) {
-  const { disabledSites } = await loadSettings();
-  const others = disabledSites.filter((site) => site !== hostname);
-  await chrome.storage.local.set({ disabledSites: disabled ? [...others, hostname] : others });
+async function toggleSite(key, hostname, present) {
+  const settings = await loadSettings();
+  await chrome.storage.local.set({ [key]: withSite(settings[key], hostname, present) });
 }
 
 /** @param {SubmitEvent} event */

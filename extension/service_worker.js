@@ -5,13 +5,17 @@
  * read from chrome.storage on every request.
  */
 
-import { ApiError, health } from "./lib/api.js";
+import { ApiError, health, segment, segmentBatch } from "./lib/api.js";
 import { lookUp, translateOne } from "./lib/lookup.js";
 import { MESSAGE, TAB_MESSAGE } from "./lib/messages.js";
 import { loadSettings, normaliseBaseUrl } from "./lib/settings.js";
+import { toggleAnnotateSite, toggleHoverLookup } from "./lib/switches.js";
 
 /** The manifest's `commands` entry and the context-menu item share one job. */
 const LOOK_UP_COMMAND = "look-up-selection";
+/** The manifest's switches as commands: hover lookup everywhere, reading mode per site. */
+const HOVER_COMMAND = "toggle-hover-lookup";
+const ANNOTATE_COMMAND = "annotate-page";
 const MENU_ITEM_ID = "hanzi-lambda-look-up";
 
 /** Message type -> handler returning the response payload. */
@@ -21,6 +25,8 @@ const HANDLERS = {
   [MESSAGE.OPEN_OPTIONS]: handleOpenOptions,
   [MESSAGE.TRANSLATE]: handleTranslate,
   [MESSAGE.SPEAK]: handleSpeak,
+  [MESSAGE.SEGMENT]: handleSegment,
+  [MESSAGE.SEGMENT_BATCH]: handleSegmentBatch,
 };
 
 chrome.runtime.onMessage.addListener(onMessage);
@@ -54,14 +60,17 @@ function onInstalled(details) {
 }
 
 /**
- * The keyboard command: every frame of the tab is asked; the one holding a selection
- * answers by opening the tooltip.
+ * The keyboard commands. Look up: every frame of the tab is asked; the one holding a
+ * selection answers by opening the tooltip. The two switches are stored settings, which
+ * every content script follows live.
  * @param {string} command
  * @param {chrome.tabs.Tab} [tab]
  */
 function onCommand(command, tab) {
-  if (command !== LOOK_UP_COMMAND || tab?.id == null) return;
-  askTab(tab.id, { type: TAB_MESSAGE.LOOK_UP_SELECTION });
+  if (command === HOVER_COMMAND) toggleHoverLookup();
+  if (tab?.id == null) return;
+  if (command === LOOK_UP_COMMAND) askTab(tab.id, { type: TAB_MESSAGE.LOOK_UP_SELECTION });
+  if (command === ANNOTATE_COMMAND) toggleAnnotateSite(tab.id);
 }
 
 /**
@@ -96,6 +105,41 @@ async function handleTranslate(message) {
   const text = String(message.text ?? "").trim();
   if (!text) return { ok: false, error: { kind: "invalid", detail: "Nothing to translate." } };
   return { ok: true, result: await translateOne(text, await loadSettings()) };
+}
+
+/**
+ * One paragraph's words for hover lookup, with how the learner wants them shown.
+ * @param {{text: string}} message
+ */
+async function handleSegment(message) {
+  const text = String(message.text ?? "");
+  if (!text.trim()) return { ok: false, error: { kind: "invalid", detail: "Nothing to segment." } };
+  const settings = await loadSettings();
+  return { ok: true, result: { ...(await segment(settings, text)), display: displayOf(settings) } };
+}
+
+/**
+ * Many paragraphs' words in one request, for reading mode. A service that predates
+ * /segment/batch (404) gets one /segment per paragraph instead, one at a time.
+ * @param {{texts: string[]}} message
+ */
+async function handleSegmentBatch(message) {
+  const texts = Array.isArray(message.texts) ? message.texts.map(String) : [];
+  const settings = await loadSettings();
+  let results;
+  try {
+    results = (await segmentBatch(settings, texts)).results;
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.info.status !== 404) throw error;
+    results = [];
+    for (const text of texts) results.push(await segment(settings, text));
+  }
+  return { ok: true, result: { results, display: displayOf(settings) } };
+}
+
+/** @param {Awaited<ReturnType<typeof loadSettings>>} settings */
+function displayOf(settings) {
+  return { myLevel: settings.myLevel ?? null, zhuyin: Boolean(settings.zhuyin), fontSize: settings.fontSize ?? 100 };
 }
 
 /**

@@ -4,7 +4,7 @@
  * blob link, so no "downloads" permission is needed).
  */
 
-import { levelName } from "./lib/render.js";
+import { levelName } from "./lib/dom.js";
 import { applyTheme } from "./lib/styles.js";
 import { WORD_LIST_KEY, loadWordList, removeWord, toAnkiTsv } from "./lib/wordlist.js";
 

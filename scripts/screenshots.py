@@ -1,5 +1,6 @@
 """Screenshots of the extension for the docs: docs/screenshots/*.png (tooltip on simplified
-and traditional text, a long paragraph on a dark page, the word list, popup, options).
+and traditional text, a long paragraph on a dark page, the word list, popup, options, the
+hover card, and reading mode on a light and a dark page).
 
 Uses the test machinery: Debian's Chromium with the unpacked extension, driven by
 Playwright. Without --api-url it starts the real service on a free loopback port with the
@@ -19,6 +20,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Literal
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -30,6 +32,7 @@ from tests.extension.browser import (  # noqa: E402
     extension_context,
     extension_page,
     pin_word,
+    rest_on,
     select_and_open_trigger,
     serve_directory,
     set_settings,
@@ -69,7 +72,34 @@ DARK_PAGE = f"""<!doctype html>
 """
 
 
-SHOTS = ("tooltip", "tooltip-traditional", "tooltip-dark", "wordlist", "popup", "options")
+READING_PAGE = f"""<!doctype html>
+<html lang="zh">
+<head><meta charset="utf-8"><title>北京</title>
+<style>
+  body {{ font: 19px/1.7 "Noto Serif CJK SC", serif; margin: 40px 64px; }}
+  body {{ color: #222; background: #fbfaf7; }}
+  @media (prefers-color-scheme: dark) {{ body {{ color: #d8d8d8; background: #15171c; }} }}
+  p {{ max-width: 720px; }}
+</style></head>
+<body><h1>北京</h1><p id="paragraph">{PARAGRAPH}</p>
+<p>我们休息一点儿吧。你想喝茶还是喝咖啡？</p></body>
+</html>
+"""
+
+SHOTS = (
+    "tooltip",
+    "tooltip-traditional",
+    "tooltip-dark",
+    "wordlist",
+    "popup",
+    "options",
+    "hover",
+    "reading",
+    "reading-dark",
+)
+
+
+Scheme = Literal["light", "dark"]
 
 
 def parse_args() -> argparse.Namespace:
@@ -164,6 +194,42 @@ def options_shot(context: BrowserContext, out: Path) -> None:
     options.close()
 
 
+def hover_shot(context: BrowserContext, page_url: str, out: Path) -> None:
+    """Hover lookup: the pointer resting on 天气, no selection."""
+    set_settings(context, hoverLookup=True)
+    page = context.new_page()
+    page.set_viewport_size({"width": 900, "height": 420})
+    page.goto(page_url)
+    card = page.locator("hanzi-lambda-root .hl-card")
+    for _ in range(30):
+        rest_on(page, "#sentence", 10)  # 天 of 天气
+        if card.is_visible():
+            break
+        page.wait_for_timeout(500)
+    expect(card.locator(".hl-detail-word")).to_have_text("天气", timeout=60_000)
+    page.screenshot(path=out / "hover.png")
+    page.close()
+    set_settings(context, hoverLookup=False)
+
+
+def reading_shot(context: BrowserContext, page_url: str, scheme: Scheme, out: Path) -> None:
+    """Reading mode: pinyin over every word, one word's card shown."""
+    set_settings(context, annotateSites=["127.0.0.1"])
+    page = context.new_page()
+    page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size({"width": 900, "height": 640})
+    page.goto(page_url)
+    rubies = page.locator("#paragraph ruby[data-hanzi-lambda]")
+    expect(rubies.first).to_be_attached(timeout=60_000)
+    page.wait_for_timeout(300)
+    rubies.nth(4).hover()
+    expect(page.locator("hanzi-lambda-root .hl-card")).to_be_visible(timeout=30_000)
+    name = "reading.png" if scheme == "light" else "reading-dark.png"
+    page.screenshot(path=out / name)
+    page.close()
+    set_settings(context, annotateSites=[])
+
+
 def main() -> None:
     args = parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -173,6 +239,7 @@ def main() -> None:
         site.mkdir()
         (site / "index.html").write_text(PAGE, encoding="utf-8")
         (site / "dark.html").write_text(DARK_PAGE, encoding="utf-8")
+        (site / "reading.html").write_text(READING_PAGE, encoding="utf-8")
         api_url = stack.enter_context(api(args.api_url, workdir))
         site_url = stack.enter_context(serve_directory(site))
         page_url = site_url + "/index.html"
@@ -185,6 +252,9 @@ def main() -> None:
         wordlist_shot(context, page_url, args.out)
         popup_shot(context, args.out)
         options_shot(context, args.out)
+        hover_shot(context, page_url, args.out)
+        reading_shot(context, site_url + "/reading.html", "light", args.out)
+        reading_shot(context, site_url + "/reading.html", "dark", args.out)
     for name in SHOTS:
         print(args.out / f"{name}.png")
 

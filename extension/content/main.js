@@ -1,21 +1,20 @@
 /**
- * Selection -> floating button -> tooltip. Everything the extension draws on a page
- * lives in one shadow root, so page styles neither leak in nor out, and nothing
- * touches the page's own nodes.
+ * Selection -> floating button -> tooltip; and the start of hover lookup (content/hover.js)
+ * and reading mode (content/reading.js). Everything the extension draws on a page lives
+ * in one shadow root (content/host.js), so page styles neither leak in nor out; only
+ * reading mode writes into the page, and it can put every node back.
  */
 
 import { TAB_MESSAGE, requestLookup, requestOpenOptions, requestSpeech } from "../lib/messages.js";
 import { renderError, renderLoading, renderResult } from "../lib/render.js";
 import { containsHan } from "../lib/script.js";
 import { DEFAULT_SETTINGS, isActiveOn } from "../lib/settings.js";
-import { ANNOTATION_CSS, THEME_CSS, TOOLTIP_CSS, applyFontScale } from "../lib/styles.js";
+import { applyFontScale } from "../lib/styles.js";
 import { saveWord } from "../lib/wordlist.js";
-
-/** Gap between the selection and what is drawn next to it, in CSS pixels. */
-const GAP = 8;
-
-/** Room kept for the word panel, which grows when a word with many senses is shown. */
-const PANEL_ROOM = 160;
+import { isInsideHost, shadowRoot, siteHostname } from "./host.js";
+import { startHover } from "./hover.js";
+import { anchorNearWindowTop, pageRect, placeTooltip, selectionRect } from "./place.js";
+import { startReading } from "./reading.js";
 
 /** The settings this script reacts to, kept in step with chrome.storage. */
 const WATCHED_SETTINGS = ["showOnEverySelection", "enabled", "disabledSites", "fontSize"];
@@ -25,8 +24,6 @@ const TEXT_INPUT_TYPES = new Set(["text", "search", "url", "email", "tel", ""]);
 
 /** Page-lifetime state; the extension's settings themselves stay in chrome.storage. */
 const state = {
-  host: null,
-  root: null,
   trigger: null,
   tooltip: null,
   body: null,
@@ -47,6 +44,8 @@ function start() {
   window.addEventListener("keyup", onKeyUp, true);
   window.addEventListener("mousedown", onPointerDown, true);
   window.addEventListener("keydown", onKeyDown, true);
+  startHover();
+  startReading();
 }
 
 /**
@@ -81,20 +80,6 @@ function onTabMessage(message, sender, sendResponse) {
 }
 
 /**
- * The hostname the per-site switch is about: the tab's, also inside an iframe.
- * @returns {string}
- */
-function siteHostname() {
-  const ancestors = window.location.ancestorOrigins;
-  const top = ancestors?.length ? ancestors[ancestors.length - 1] : window.location.origin;
-  try {
-    return new URL(top).hostname;
-  } catch {
-    return window.location.hostname;
-  }
-}
-
-/**
  * Opens the tooltip for the current selection without the button: the keyboard command
  * (sent to every frame; the frame with focus and a selection answers) or the context
  * menu (sent to its frame, with the text Chrome saw selected).
@@ -109,13 +94,6 @@ function lookUpSelection(menuText) {
   hideTrigger();
   openTooltip();
   lookUpInto(text);
-}
-
-/** Where the tooltip goes when the selection has no box of its own (a menu lookup). */
-function anchorNearWindowTop() {
-  const x = window.scrollX + document.documentElement.clientWidth / 3;
-  const y = window.scrollY + GAP;
-  return { left: x, top: y, right: x, bottom: y };
 }
 
 /**
@@ -202,16 +180,6 @@ function isReadableField(element) {
   return element instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(element.type);
 }
 
-/** @param {DOMRect} box */
-function pageRect(box) {
-  return {
-    left: box.left + window.scrollX,
-    top: box.top + window.scrollY,
-    right: box.right + window.scrollX,
-    bottom: box.bottom + window.scrollY,
-  };
-}
-
 /**
  * Nothing when the extension is switched off, globally or for this site. Otherwise
  * Chinese always gets the button; other text only when the learner asked for it, so
@@ -221,24 +189,6 @@ function pageRect(box) {
 function wantsButton(text) {
   if (!isActiveOn(state.settings, siteHostname())) return false;
   return state.settings.showOnEverySelection || containsHan(text);
-}
-
-/**
- * The selection's box in page coordinates (so it scrolls with the page).
- * @param {Range} range
- * @returns {{left: number, top: number, right: number, bottom: number} | null}
- */
-function selectionRect(range) {
-  const rects = Array.from(range.getClientRects()).filter((r) => r.width || r.height);
-  const box = rects.length ? rects[rects.length - 1] : range.getBoundingClientRect();
-  const first = rects.length ? rects[0] : box;
-  if (!box || (!box.width && !box.height && !box.top && !box.left)) return null;
-  return {
-    left: first.left + window.scrollX,
-    top: first.top + window.scrollY,
-    right: box.right + window.scrollX,
-    bottom: box.bottom + window.scrollY,
-  };
 }
 
 /** @param {{right: number, bottom: number}} rect */
@@ -270,7 +220,7 @@ function onTriggerClick() {
 async function lookUpInto(text) {
   const seq = ++state.lookupSeq;
   renderLoading(state.body);
-  placeTooltip();
+  placeTooltip(state.tooltip, state.anchor);
   const response = await requestLookup(text);
   if (seq !== state.lookupSeq || !isOpen(state.tooltip)) return;
   const actions = {
@@ -281,7 +231,7 @@ async function lookUpInto(text) {
   };
   if (response.ok) renderResult(state.body, response.result, actions);
   else renderError(state.body, response.error, actions);
-  placeTooltip();
+  placeTooltip(state.tooltip, state.anchor);
   state.tooltip.focus({ preventScroll: true });
 }
 
@@ -298,49 +248,13 @@ function closeTooltip() {
   state.body.replaceChildren();
 }
 
-/**
- * Keeps the tooltip inside the window and off the selection when it can: below the
- * selection with room for the word panel to grow, else above it, else below without
- * that room, else overlapping the selection's end. Always inside the width. Its height is then
- * capped at the room left below its top, so it scrolls inside itself instead of growing
- * out of the window.
- */
-function placeTooltip() {
-  const rect = state.anchor;
-  const tip = state.tooltip;
-  if (!rect || !tip) return;
-  const viewTop = window.scrollY + GAP;
-  const viewBottom = window.scrollY + window.innerHeight - GAP;
-  const viewportWidth = document.documentElement.clientWidth;
-  const left = Math.max(window.scrollX + GAP, Math.min(rect.left, window.scrollX + viewportWidth - tip.offsetWidth - GAP));
-  tip.style.maxHeight = "";
-  const height = Math.min(tip.scrollHeight, viewBottom - viewTop);
-  const fits = (top, room) => top >= viewTop && top + room <= viewBottom;
-  const candidates = [
-    { top: rect.bottom + GAP, room: height + PANEL_ROOM },
-    { top: rect.top - GAP - height, room: height },
-    { top: rect.bottom + GAP, room: height },
-  ];
-  const chosen = candidates.find((c) => fits(c.top, c.room));
-  const top = chosen ? chosen.top : Math.max(viewTop, Math.min(rect.bottom + GAP, viewBottom - height));
-  tip.style.left = `${left}px`;
-  tip.style.top = `${top}px`;
-  tip.style.maxHeight = `${viewBottom - top}px`;
-}
-
-/** Creates the shadow host, the trigger and the tooltip on first use. */
+/** Creates the trigger and the tooltip in the shared shadow root on first use. */
 function ensureHost() {
-  if (state.host?.isConnected) return;
-  const host = document.createElement("hanzi-lambda-root");
-  host.style.cssText = "all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;";
-  const root = host.attachShadow({ mode: "open" });
-  const style = document.createElement("style");
-  style.textContent = THEME_CSS + TOOLTIP_CSS + ANNOTATION_CSS;
+  const root = shadowRoot();
+  if (state.trigger && root.contains(state.trigger)) return;
   state.trigger = buildTrigger();
   state.tooltip = buildTooltip();
-  root.append(style, state.trigger, state.tooltip);
-  document.documentElement.append(host);
-  Object.assign(state, { host, root });
+  root.append(state.trigger, state.tooltip);
 }
 
 function buildTrigger() {
@@ -379,15 +293,6 @@ function buildTooltip() {
   state.body.className = "hl-body";
   tooltip.append(header, state.body);
   return tooltip;
-}
-
-/**
- * True when the event happened in our shadow tree (composedPath crosses the
- * shadow boundary; event.target alone would only show the host).
- * @param {Event} event
- */
-function isInsideHost(event) {
-  return Boolean(state.host) && event.composedPath().includes(state.host);
 }
 
 /** @param {HTMLElement|null} element */

@@ -21,15 +21,35 @@ export class ApiError extends Error {
 }
 
 /**
- * POST /segment: words with pinyin, HSK level and glosses. `zhuyin` is sent only when the
- * learner asked for it, so a service that predates the field still answers.
- * @param {{apiBaseUrl: string, apiKey: string, hskStandard: string, zhuyin?: boolean}} settings
+ * POST /segment: words with pinyin, HSK level and glosses. `zhuyin` and `sandhi` are sent
+ * only when the learner asked for them, so a service that predates the fields still answers.
+ * @param {{apiBaseUrl: string, apiKey: string, hskStandard: string, zhuyin?: boolean, toneChanges?: boolean}} settings
  * @param {string} text
  */
 export function segment(settings, text) {
-  const body = { text, hsk: settings.hskStandard, pos: false };
-  if (settings.zhuyin) body.zhuyin = true;
-  return requestJson(settings, "POST", "/segment", body);
+  return requestJson(settings, "POST", "/segment", { text, ...segmentOptions(settings) });
+}
+
+/**
+ * POST /segment/batch: many paragraphs in one request (reading mode), answered in order.
+ * The caller keeps within the service's limits (items, characters, body size).
+ * @param {{apiBaseUrl: string, apiKey: string, hskStandard: string, zhuyin?: boolean, toneChanges?: boolean}} settings
+ * @param {string[]} texts
+ * @returns {Promise<{results: {tokens: object[], summary: object}[]}>}
+ */
+export function segmentBatch(settings, texts) {
+  return requestJson(settings, "POST", "/segment/batch", { texts, ...segmentOptions(settings) });
+}
+
+/**
+ * The options /segment and /segment/batch share.
+ * @param {{hskStandard: string, zhuyin?: boolean, toneChanges?: boolean}} settings
+ */
+function segmentOptions(settings) {
+  const options = { hsk: settings.hskStandard, pos: false };
+  if (settings.zhuyin) options.zhuyin = true;
+  if (settings.toneChanges) options.sandhi = true;
+  return options;
 }
 
 /**

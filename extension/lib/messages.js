@@ -9,6 +9,8 @@ export const MESSAGE = Object.freeze({
   OPEN_OPTIONS: "hanzi-lambda/open-options",
   TRANSLATE: "hanzi-lambda/translate",
   SPEAK: "hanzi-lambda/speak",
+  SEGMENT: "hanzi-lambda/segment",
+  SEGMENT_BATCH: "hanzi-lambda/segment-batch",
 });
 
 /** Messages the worker and the popup send to a tab's content script. */
@@ -54,6 +56,24 @@ export function requestTranslation(text) {
  */
 export function requestSpeech(text) {
   return send({ type: MESSAGE.SPEAK, text });
+}
+
+/**
+ * Asks the worker to segment one paragraph (hover lookup).
+ * @param {string} text
+ * @returns {Promise<{ok: true, result: {tokens: object[], summary: object, display: object}} | {ok: false, error: import("./errors.js").ErrorInfo}>}
+ */
+export function requestSegment(text) {
+  return send({ type: MESSAGE.SEGMENT, text });
+}
+
+/**
+ * Asks the worker to segment many paragraphs in one request (reading mode).
+ * @param {string[]} texts
+ * @returns {Promise<{ok: true, result: {results: object[], display: object}} | {ok: false, error: import("./errors.js").ErrorInfo}>}
+ */
+export function requestSegmentBatch(texts) {
+  return send({ type: MESSAGE.SEGMENT_BATCH, texts });
 }
 
 /**

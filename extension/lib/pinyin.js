@@ -75,3 +75,47 @@ function splitReading(reading, toneOf) {
     .filter(Boolean)
     .map((text) => ({ text, tone: toneOf(text) }));
 }
+
+/**
+ * Erhua as learners read it. The service keeps one syllable per character, so 一点儿
+ * comes as "yī diǎn r" (that is how syllables line up with characters); a learner reads,
+ * and textbooks print, "yīdiǎnr". A word with erhua is written as one; others keep the
+ * service's spaces.
+ * @param {string | null | undefined} pinyin
+ * @returns {string}
+ */
+export function readablePinyin(pinyin) {
+  const sylls = syllables(pinyin);
+  if (!hasErhua(sylls)) return String(pinyin ?? "");
+  return readableSyllables(sylls).map((s) => s.text).join("");
+}
+
+/**
+ * The syllables to show: a bare "r" (儿 read as erhua) joins the syllable before it,
+ * which keeps its tone.
+ * @param {{text: string, tone: number}[]} sylls
+ * @returns {{text: string, tone: number}[]}
+ */
+export function readableSyllables(sylls) {
+  if (!hasErhua(sylls)) return sylls;
+  const shown = [];
+  for (const s of sylls) {
+    const last = shown[shown.length - 1];
+    if (last && isErhuaSyllable(s.text)) shown[shown.length - 1] = { ...last, text: `${last.text}r` };
+    else shown.push({ ...s });
+  }
+  return shown;
+}
+
+/**
+ * True when a syllable after the first is a bare erhua "r".
+ * @param {{text: string}[]} sylls
+ */
+export function hasErhua(sylls) {
+  return sylls.some((s, i) => i > 0 && isErhuaSyllable(s.text));
+}
+
+/** @param {string} syllable */
+function isErhuaSyllable(syllable) {
+  return /^r[15]?$/i.test(syllable);
+}

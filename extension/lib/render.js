@@ -4,9 +4,10 @@
  * the API or the page can never become markup).
  */
 
-import { describeError } from "./errors.js";
-import { NEUTRAL_TONE, syllables, zhuyinSyllables } from "./pinyin.js";
-import { loadWordList, sentenceAround } from "./wordlist.js";
+import { el, errorBox, levelClass, levelName } from "./dom.js";
+import { NEUTRAL_TONE, hasErhua, readablePinyin, readableSyllables, syllables, zhuyinSyllables } from "./pinyin.js";
+import { fillWordPanel, listenButton } from "./wordcard.js";
+import { sentenceAround } from "./wordlist.js";
 
 const HINT = "Hover over, click or tab to a word for its meaning.";
 
@@ -103,7 +104,7 @@ function wordsSection(ctx, tokens, display) {
  */
 function wordElement(ctx, token, index, display) {
   const sylls = syllables(token.pinyin);
-  const reading = display.zhuyin && token.zhuyin ? zhuyinSyllables(token.zhuyin) : sylls;
+  const reading = display.zhuyin && token.zhuyin ? zhuyinSyllables(token.zhuyin) : readableSyllables(sylls);
   const known = isKnown(token, display.myLevel);
   const word = el(ctx, "span", {
     className: `hl-word ${levelClass(token.hsk_level)}${known ? " hl-known" : ""}`,
@@ -112,7 +113,7 @@ function wordElement(ctx, token, index, display) {
   });
   word.setAttribute("aria-label", wordLabel(token));
   word.append(
-    el(ctx, "span", { className: "hl-pinyin" }, ...reading.map((s) => el(ctx, "span", { className: `tone${s.tone}` }, s.text))),
+    el(ctx, "span", { className: `hl-pinyin${hasErhua(sylls) ? " hl-joined" : ""}` }, ...reading.map((s) => el(ctx, "span", { className: `tone${s.tone}` }, s.text))),
     el(ctx, "span", { className: "hl-hanzi" }, ...hanziWithTones(ctx, token.text, sylls)),
   );
   if (token.hsk_level != null) {
@@ -130,8 +131,9 @@ function isKnown(token, myLevel) {
 }
 
 /**
- * Characters coloured by their syllable's tone. When the counts differ (erhua, a
- * digit inside a word) the tones cannot be paired, so the word stays neutral.
+ * Characters coloured by their syllable's tone (the service sends one syllable per
+ * character, erhua's 儿 included). When the counts differ (a digit inside a word) the
+ * tones cannot be paired, so the word stays neutral.
  * @param {HTMLElement} ctx
  * @param {string} text
  * @param {{tone: number}[]} sylls
@@ -213,9 +215,8 @@ function wireWordPanel(card, detail, tokens, result, actions) {
 }
 
 /**
- * Fills the panel with one word: its reading and that reading's senses, then other
- * readings, measure words, parts (for a word without an entry) and the other script's
- * form, when the service sends them; then Listen and Save.
+ * Marks the word active and fills the panel with it (lib/wordcard.js); Save keeps the
+ * word's sentence and, when the selection was that one sentence, its translation.
  * @param {HTMLElement} card
  * @param {HTMLElement} detail
  * @param {HTMLElement} word
@@ -226,133 +227,8 @@ function wireWordPanel(card, detail, tokens, result, actions) {
 function showWord(card, detail, word, token, result, actions) {
   card.querySelectorAll(".hl-word.hl-active").forEach((w) => w.classList.remove("hl-active"));
   word.classList.add("hl-active");
-  const ctx = detail;
-  const level = token.hsk_level != null ? `HSK ${levelName(token.hsk_level)}` : "not in the HSK list";
-  const reading = result.display?.zhuyin && token.zhuyin ? `${token.zhuyin} · ${token.pinyin ?? ""}` : token.pinyin ?? "";
-  const body = detail.querySelector(".hl-detail-body");
-  body.replaceChildren(
-    el(ctx, "span", { className: "hl-detail-word", lang: "zh" }, token.text),
-    el(ctx, "span", { className: "hl-detail-pinyin" }, reading),
-    el(ctx, "span", { className: "hl-detail-level" }, level),
-    el(ctx, "p", { className: "hl-glosses" }, glossText(token)),
-    ...extraSections(ctx, token),
-    wordActions(ctx, detail, token, result, actions),
-  );
-  detail.querySelector(".hl-note").hidden = true;
-}
-
-/**
- * The senses of the reading shown; a word without an entry points to its parts.
- * @param {{glosses?: string[], parts?: object[]}} token
- */
-function glossText(token) {
-  if (token.glosses?.length) return token.glosses.join("; ");
-  return token.parts?.length ? "No entry of its own: see its parts." : "No dictionary entry.";
-}
-
-/**
- * The optional sections, each only when the service sent something for it.
- * @param {HTMLElement} ctx
- * @param {any} token
- */
-function extraSections(ctx, token) {
-  const sections = [];
-  const readings = (token.other_readings ?? []).map((r) => `${r.pinyin} ${firstSenses(r.glosses)}`.trim());
-  if (readings.length) sections.push(detailSection(ctx, "hl-other-readings", "Other readings", readings.join(" · ")));
-  if (token.classifiers?.length) sections.push(detailSection(ctx, "hl-classifiers", "Measure words", token.classifiers.join(", ")));
-  const parts = (token.parts ?? []).map((p) => `${p.text} ${p.pinyin ?? ""} ${firstSenses(p.glosses)}`.replace(/\s+/g, " ").trim());
-  if (parts.length) sections.push(detailSection(ctx, "hl-parts", "Parts", parts.join(" · ")));
-  const form = otherForm(token);
-  if (form) sections.push(detailSection(ctx, "hl-other-form", form.label, form.text));
-  return sections;
-}
-
-/**
- * The form in the other script, when it differs from the text read.
- * @param {{text: string, simplified?: string|null, traditional?: string|null}} token
- * @returns {{label: string, text: string}|null}
- */
-function otherForm(token) {
-  if (token.traditional && token.traditional !== token.text) return { label: "Traditional", text: token.traditional };
-  if (token.simplified && token.simplified !== token.text) return { label: "Simplified", text: token.simplified };
-  return null;
-}
-
-/** @param {string[]|undefined} glosses */
-function firstSenses(glosses) {
-  return (glosses ?? []).slice(0, 3).join("; ");
-}
-
-/**
- * @param {HTMLElement} ctx
- * @param {string} className
- * @param {string} label
- * @param {string} text
- */
-function detailSection(ctx, className, label, text) {
-  return el(ctx, "p", { className: `hl-detail-section ${className}` }, el(ctx, "b", {}, `${label}: `), text);
-}
-
-/**
- * Listen to <word> and Save <word> (a toggle shown pressed once the word is in the list).
- * @param {HTMLElement} ctx
- * @param {HTMLElement} detail
- * @param {any} token
- * @param {import("./lookup.js").LookupResult} result
- * @param {Actions} actions
- */
-function wordActions(ctx, detail, token, result, actions) {
-  const row = el(ctx, "div", { className: "hl-word-actions" });
-  const listen = listenButton(ctx, `Listen to ${token.text}`, token.text, detail, actions);
-  if (listen) row.append(listen);
-  if (actions.onSave) row.append(saveButton(ctx, detail, token, result, actions.onSave));
-  return row;
-}
-
-/**
- * @param {HTMLElement} ctx
- * @param {string} label the accessible name
- * @param {string} text what is spoken
- * @param {HTMLElement} detail where a failure is said
- * @param {Actions} actions
- */
-function listenButton(ctx, label, text, detail, actions) {
-  if (!actions.onListen || !text) return "";
-  const button = el(ctx, "button", { type: "button", className: "hl-button", dataset: { action: "listen" } }, "▶ Listen");
-  button.setAttribute("aria-label", label);
-  button.addEventListener("click", async () => {
-    const response = await actions.onListen(text);
-    if (!response.ok) {
-      const said = describeError(response.error ?? { kind: "server" });
-      showNote(detail, `${said.title}: ${said.message}`, "error");
-    }
-  });
-  return button;
-}
-
-/**
- * @param {HTMLElement} ctx
- * @param {HTMLElement} detail
- * @param {any} token
- * @param {import("./lookup.js").LookupResult} result
- * @param {NonNullable<Actions["onSave"]>} onSave
- */
-function saveButton(ctx, detail, token, result, onSave) {
-  const button = el(ctx, "button", { type: "button", className: "hl-button", dataset: { action: "save" } }, "☆ Save");
-  button.setAttribute("aria-label", `Save ${token.text}`);
-  setPressed(button, false);
-  loadWordList().then((list) => {
-    if (list.some((entry) => entry.text === token.text)) setPressed(button, true);
-  });
-  button.addEventListener("click", async () => {
-    if (button.getAttribute("aria-pressed") === "true") return;
-    button.disabled = true;
-    const response = await onSave(saveInfo(token, result));
-    button.disabled = false;
-    if (response.ok) setPressed(button, true);
-    else showNote(detail, response.message ?? "The word could not be saved.", "error");
-  });
-  return button;
+  const zhuyin = Boolean(result.display?.zhuyin);
+  fillWordPanel(detail, token, { zhuyin, saveInfo: () => saveInfo(token, result) }, actions);
 }
 
 /**
@@ -368,58 +244,6 @@ function saveInfo(token, result) {
 }
 
 /**
- * @param {HTMLButtonElement} button
- * @param {boolean} pressed
- */
-function setPressed(button, pressed) {
-  button.setAttribute("aria-pressed", String(pressed));
-  button.textContent = pressed ? "★ Saved" : "☆ Save";
-}
-
-/**
- * @param {HTMLElement} detail
- * @param {string} text
- * @param {"error"|"ok"} state
- */
-function showNote(detail, text, state) {
-  const note = detail.querySelector(".hl-note");
-  note.textContent = text;
-  note.dataset.state = state;
-  note.hidden = false;
-}
-
-/**
- * @param {HTMLElement} ctx
- * @param {import("./errors.js").ErrorInfo} error
- * @param {Actions} actions
- */
-function errorBox(ctx, error, actions) {
-  const text = describeError(error);
-  const box = el(ctx, "div", { className: "hl-error", role: "alert", dataset: { kind: error.kind } },
-    el(ctx, "strong", { className: "hl-error-title" }, text.title),
-    el(ctx, "p", { className: "hl-error-message" }, text.message),
-  );
-  if (error.requestId) box.append(el(ctx, "p", { className: "hl-request-id" }, `Request id: ${error.requestId}`));
-  const buttons = [];
-  if (text.retry && actions.onRetry) buttons.push(actionButton(ctx, "Retry", "retry", actions.onRetry));
-  if (text.options && actions.onOpenOptions) buttons.push(actionButton(ctx, "Options", "options", actions.onOpenOptions));
-  if (buttons.length) box.append(el(ctx, "div", { className: "hl-actions" }, ...buttons));
-  return box;
-}
-
-/**
- * @param {HTMLElement} ctx
- * @param {string} label
- * @param {string} action
- * @param {() => void} onClick
- */
-function actionButton(ctx, label, action, onClick) {
-  const button = el(ctx, "button", { type: "button", className: "hl-button", dataset: { action } }, label);
-  button.addEventListener("click", onClick);
-  return button;
-}
-
-/**
  * @param {HTMLElement} ctx
  * @param {string} text
  * @param {...(Node|string)} extra
@@ -428,42 +252,9 @@ function sectionLabel(ctx, text, ...extra) {
   return el(ctx, "div", { className: "hl-label" }, el(ctx, "span", {}, text), ...extra);
 }
 
-/**
- * The API reports the 7-9 band as 7.
- * @param {number} level
- */
-export function levelName(level) {
-  return level >= 7 ? "7–9" : String(level);
-}
-
-/** @param {number|null} level */
-function levelClass(level) {
-  return level == null ? "hsk-none" : `hsk-${Math.min(level, 7)}`;
-}
-
 /** @param {{text: string, pinyin: string|null, hsk_level: number|null, glosses: string[]}} token */
 function wordLabel(token) {
   const level = token.hsk_level != null ? `, HSK ${levelName(token.hsk_level)}` : "";
   const glosses = token.glosses?.length ? `: ${token.glosses.slice(0, 3).join("; ")}` : "";
-  return `${token.text} ${token.pinyin ?? ""}${level}${glosses}`;
-}
-
-/**
- * A tiny element factory; `ctx` supplies the document, so the same code builds
- * nodes for the popup and for a page's shadow root.
- * @param {Node} ctx
- * @param {string} tag
- * @param {Record<string, any>} props
- * @param {...(Node|string)} children
- */
-function el(ctx, tag, props, ...children) {
-  const doc = ctx.ownerDocument ?? ctx;
-  const node = doc.createElement(tag);
-  for (const [key, value] of Object.entries(props ?? {})) {
-    if (key === "dataset") Object.assign(node.dataset, value);
-    else if (key === "role") node.setAttribute("role", value);
-    else node[key] = value;
-  }
-  node.append(...children);
-  return node;
+  return `${token.text} ${readablePinyin(token.pinyin)}${level}${glosses}`;
 }

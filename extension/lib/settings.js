@@ -15,7 +15,10 @@ export const FONT_SIZES = Object.freeze([90, 100, 115, 130, 150]);
 /**
  * What a fresh install uses: a service started locally with `make serve`.
  * `enabled` and `disabledSites` are the popup's switches; `myLevel` (null or 1-7) hides
- * the pinyin of words the learner knows.
+ * the pinyin of words the learner knows. `hoverLookup` (a card for the word under a resting
+ * pointer) and `annotateSites` (hostnames in reading mode) are off until asked for, so a
+ * page gets nothing from the extension until a selection; `toneChanges` asks the service
+ * for the spoken tones of 一 and 不 (`sandhi`) instead of the dictionary's.
  */
 export const DEFAULT_SETTINGS = Object.freeze({
   apiBaseUrl: "http://127.0.0.1:8000",
@@ -28,6 +31,9 @@ export const DEFAULT_SETTINGS = Object.freeze({
   fontSize: 100,
   chineseScript: "simplified",
   zhuyin: false,
+  toneChanges: false,
+  hoverLookup: false,
+  annotateSites: [],
 });
 
 /**
@@ -62,6 +68,9 @@ export async function saveSettings(changes) {
     throw new Error(`Unknown script: ${next.chineseScript}`);
   }
   next.zhuyin = Boolean(next.zhuyin);
+  next.toneChanges = Boolean(next.toneChanges);
+  next.hoverLookup = Boolean(next.hoverLookup);
+  next.annotateSites = [...new Set((next.annotateSites ?? []).map(String))];
   await chrome.storage.local.set(next);
   return next;
 }
@@ -117,4 +126,36 @@ export function normaliseLevel(value) {
  */
 export function isActiveOn(settings, hostname) {
   return Boolean(settings.enabled) && !(settings.disabledSites ?? []).includes(hostname);
+}
+
+/**
+ * True when reading mode is on for this hostname. It is its own switch: the per-site
+ * "Off on this site" still wins, since it says the learner wants this site left alone.
+ * @param {{annotateSites: string[], disabledSites: string[]}} settings
+ * @param {string} hostname
+ */
+export function isAnnotatingOn(settings, hostname) {
+  const sites = settings.annotateSites ?? [];
+  return sites.includes(hostname) && !(settings.disabledSites ?? []).includes(hostname);
+}
+
+/**
+ * True when a resting pointer gets a card here: hover lookup on, and the site not
+ * switched off. The global `enabled` switch is about the selection button only.
+ * @param {{hoverLookup: boolean, disabledSites: string[]}} settings
+ * @param {string} hostname
+ */
+export function isHoveringOn(settings, hostname) {
+  return Boolean(settings.hoverLookup) && !(settings.disabledSites ?? []).includes(hostname);
+}
+
+/**
+ * A list of hostnames with one added or removed (the popup's and the command's toggle).
+ * @param {string[]} sites
+ * @param {string} hostname
+ * @param {boolean} present
+ */
+export function withSite(sites, hostname, present) {
+  const others = (sites ?? []).filter((site) => site !== hostname);
+  return present ? [...others, hostname] : others;
 }

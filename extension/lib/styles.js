@@ -56,6 +56,7 @@ export const ANNOTATION_CSS = `
   font-size: calc(12px * var(--hl-scale)); line-height: 1.25; min-height: 1.25em;
   white-space: nowrap; display: flex; gap: 3px;
 }
+.hl-pinyin.hl-joined { gap: 0; }
 .hl-known .hl-pinyin { visibility: hidden; }
 .hl-hanzi { font-size: calc(22px * var(--hl-scale)); line-height: 1.36; white-space: nowrap; }
 .hl-plain {
@@ -167,3 +168,22 @@ export function applyFontScale(element, percent) {
   const scale = Number.isFinite(Number(percent)) ? Number(percent) / 100 : 1;
   element.style.setProperty("--hl-scale", String(scale));
 }
+
+/** The hover card and the mark around its word (in the page's shadow root). */
+export const CARD_CSS = `
+.hl-card {
+  position: absolute; z-index: 2147483647; box-sizing: border-box;
+  width: max-content; min-width: 200px; max-width: min(calc(380px * var(--hl-scale)), calc(100vw - 12px));
+  background: var(--hl-bg); color: var(--hl-fg); border: 1px solid var(--hl-border); border-radius: 10px;
+  box-shadow: 0 8px 24px rgba(15, 23, 42, .18); padding: 8px 10px; text-align: left;
+}
+.hl-card .hl-detail { position: static; margin: 0; padding: 0; border: none; background: var(--hl-bg); }
+.hl-card .hl-detail-word { font-size: calc(24px * var(--hl-scale)); }
+.hl-card .hl-detail-pinyin { font-size: calc(15px * var(--hl-scale)); }
+.hl-card .hl-detail-pinyin span { white-space: pre; }
+.hl-marks { position: absolute; top: 0; left: 0; width: 0; height: 0; pointer-events: none; }
+.hl-mark {
+  position: absolute; box-sizing: border-box; pointer-events: none;
+  border: 2px solid var(--hl-focus); border-radius: 4px;
+}
+`;

@@ -9,6 +9,7 @@
  */
 
 import { requestTranslation } from "./messages.js";
+import { readablePinyin } from "./pinyin.js";
 
 export const WORD_LIST_KEY = "wordList";
 
@@ -58,7 +59,7 @@ export async function saveWord(info, source) {
   }
   const entry = {
     text: token.text,
-    pinyin: token.pinyin ?? "",
+    pinyin: readablePinyin(token.pinyin), // erhua as read: yīdiǎnr
     glosses: token.glosses ?? [],
     hsk_level: token.hsk_level ?? null,
     sentence,

@@ -143,3 +143,23 @@ def pin_word(page: Page | Frame, text: str) -> Locator:
 def stored(page: Page, key: str) -> Any:
     """One value from chrome.storage.local, read from an extension page."""
     return page.evaluate("(key) => chrome.storage.local.get(key).then((v) => v[key])", key)
+
+
+# The centre of the n-th character of an element's first text node, in window coordinates.
+CHARACTER_CENTRE = """
+([selector, index]) => {
+  const node = document.querySelector(selector).firstChild;
+  const range = document.createRange();
+  range.setStart(node, index);
+  range.setEnd(node, index + 1);
+  const box = range.getBoundingClientRect();
+  return [box.left + box.width / 2, box.top + box.height / 2];
+}
+"""
+
+
+def rest_on(page: Page, selector: str, index: int) -> None:
+    """Moves the pointer onto a character (of the element's first text node) and rests."""
+    x, y = page.evaluate(CHARACTER_CENTRE, [selector, index])
+    page.mouse.move(x - 2, y)
+    page.mouse.move(x, y, steps=2)

@@ -11,7 +11,17 @@ from playwright.sync_api import BrowserContext, Page, Playwright, expect, sync_p
 
 from tests.extension import expected
 from tests.extension.browser import extension_context, serve_directory, set_settings
-from tests.extension.sample import API_KEY, CHINESE, ENGLISH, FRAME_PAGE, MAX_TEXT_CHARS, PAGE
+from tests.extension.proxy import Recorded, recording_proxy
+from tests.extension.sample import (
+    API_KEY,
+    CHINESE,
+    ENGLISH,
+    FRAME_PAGE,
+    HOVER_PAGE,
+    MAX_TEXT_CHARS,
+    PAGE,
+    reading_page,
+)
 from tests.support.server import free_port, running_service
 
 # Lookups go page -> worker -> service -> model; on a busy two-core machine five seconds
@@ -52,6 +62,13 @@ def locked_api_url(
 
 
 @pytest.fixture
+def recorded(api_url: str) -> Iterator[Recorded]:
+    """The real service behind a pass-through that records what the extension sends."""
+    with recording_proxy(api_url) as proxy:
+        yield proxy
+
+
+@pytest.fixture
 def dead_api_url() -> str:
     """A loopback URL where nothing listens."""
     return f"http://127.0.0.1:{free_port()}"
@@ -62,6 +79,9 @@ def page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("site")
     (site / "index.html").write_text(PAGE, encoding="utf-8")
     (site / "frame.html").write_text(FRAME_PAGE, encoding="utf-8")
+    (site / "hover.html").write_text(HOVER_PAGE, encoding="utf-8")
+    (site / "reading.html").write_text(reading_page(), encoding="utf-8")
+    (site / "reading-dark.html").write_text(reading_page("#15171c", "#d8d8d8"), encoding="utf-8")
     with serve_directory(site) as base:
         yield f"{base}/index.html"
 

@@ -20,8 +20,11 @@ class ShownWord(TypedDict):
     badge: str | None
 
 
-def segment(api_url: str, text: str, hsk: str = "2025") -> dict[str, Any]:
-    response = httpx.post(f"{api_url}/segment", json={"text": text, "hsk": hsk}, timeout=120)
+def segment(api_url: str, text: str, hsk: str = "2025", sandhi: bool = False) -> dict[str, Any]:
+    body: dict[str, Any] = {"text": text, "hsk": hsk}
+    if sandhi:
+        body["sandhi"] = True
+    response = httpx.post(f"{api_url}/segment", json=body, timeout=120)
     response.raise_for_status()
     result: dict[str, Any] = response.json()
     return result

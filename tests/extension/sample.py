@@ -57,3 +57,63 @@ FRAME_PAGE = f"""<!doctype html>
 <body><p id="framed">{FRAME_CHINESE}</p></body>
 </html>
 """
+
+# Hover lookup: 还 and 吃饭 are words of one paragraph; the second paragraph has erhua.
+HOVER_CHINESE = "我还没吃饭。"
+ERHUA_CHINESE = "我们休息一点儿吧。"
+# 不 and 一 read in citation tones, or changed by the next syllable with `sandhi`.
+TONES_CHINESE = "我不是老师，一个人去。"
+HOVER_PAGE = f"""<!doctype html>
+<html lang="zh">
+<head><meta charset="utf-8"><title>Hover page</title>
+<style>body {{ font: 32px/1.6 serif; margin: 40px; }}</style></head>
+<body>
+  <p id="hover">{HOVER_CHINESE}</p>
+  <p id="english">Nothing Chinese here at all.</p>
+  <p id="erhua">{ERHUA_CHINESE}</p>
+  <p id="tones">{TONES_CHINESE}</p>
+  <textarea id="notes" rows="2" cols="20">{HOVER_CHINESE}</textarea>
+  <div id="spacer" style="height: 3000px"></div>
+</body>
+</html>
+"""
+
+_SENTENCES = [
+    "北京是中国的首都，也是一座有三千多年历史的城市。",
+    "每年都有很多人从世界各地来这里旅游。",
+    "我第一次来北京的时候，觉得这里的人说话很快。",
+    "后来我每天和朋友练习说汉语，还在大学里上课。",
+    "现在我已经能用中文买东西、问路和点菜了。",
+    "明年我想去上海和西安看看，了解更多的中国文化。",
+    "我的老师说，学习一门语言最好的办法就是多听多说。",
+    "我觉得她说得很对，所以我每天晚上都读一篇短文。",
+]
+# Forty paragraphs, a word split by the page's markup, an erhua word, and text reading mode
+# must leave alone (a text field, code, preformatted text).
+READING_PARAGRAPHS = [
+    f"第{i + 1}段。{_SENTENCES[i % 8]}{_SENTENCES[(i + 3) % 8]}" for i in range(40)
+]
+
+
+def reading_page(background: str = "#ffffff", colour: str = "#1d2330") -> str:
+    paragraphs = "\n".join(
+        f'  <p class="para" id="p{i}">{text}</p>' for i, text in enumerate(READING_PARAGRAPHS)
+    )
+    return f"""<!doctype html>
+<html lang="zh">
+<head><meta charset="utf-8"><title>Reading page</title>
+<style>
+  body {{ font: 20px/1.5 serif; margin: 40px; background: {background}; color: {colour}; }}
+  p {{ max-width: 760px; }}
+</style></head>
+<body>
+  <h1 id="title">我的<b>学</b>习</h1>
+  <p id="mixed">我们休息<a href="#x">一点儿</a>吧，Hello world，<b>喜</b>欢中文。</p>
+  <textarea id="field" rows="2" cols="30">{HOVER_CHINESE}</textarea>
+  <p id="code-line">代码：<code id="code">print("中文")</code></p>
+  <pre id="pre">预先格式化的中文</pre>
+  <div id="editable" contenteditable="true">可以编辑的中文</div>
+{paragraphs}
+</body>
+</html>
+"""

@@ -9,7 +9,14 @@ from typing import Any, Literal
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.extension.browser import TOOLTIP, extension_page, open_tooltip, pin_word, set_settings
+from tests.extension.browser import (
+    TOOLTIP,
+    extension_page,
+    open_tooltip,
+    pin_word,
+    rest_on,
+    set_settings,
+)
 
 Scheme = Literal["light", "dark"]
 
@@ -103,6 +110,81 @@ def test_pages_contrast_in_both_schemes(
         assert result["measured"] > 3, path
         assert result["failures"] == [], path
         tab.close()
+
+
+# Reading mode's readings are generated content (::before of the rt's spans): each one's
+# colour against the first opaque background behind its word, on the page itself.
+MEASURE_READINGS = """
+() => {
+  const parse = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const ratio = (a, b) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const background = (el) => {
+    for (let node = el; node; node = node.parentElement) {
+      const c = parse(getComputedStyle(node).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] === 1)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const spans = [...document.querySelectorAll("ruby[data-hanzi-lambda] rt > span")];
+  const failures = [];
+  const tones = new Set();
+  for (const span of spans) {
+    const style = getComputedStyle(span, "::before");
+    if (!style.content || style.content === "none") continue;
+    tones.add(span.className);
+    const value = ratio(parse(style.color).slice(0, 3), background(span));
+    if (value < 4.5) {
+      failures.push({ text: span.dataset.r, color: style.color, ratio: value.toFixed(2) });
+    }
+  }
+  return { failures, measured: spans.length, tones: tones.size };
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_reading_mode_readings_contrast_on_light_and_dark_pages(
+    context: BrowserContext, api_url: str, page_url: str, scheme: Scheme
+) -> None:
+    """The page's own background decides the palette: a dark page under a light system
+    scheme still gets the light-on-dark readings, and the reverse."""
+    set_settings(context, apiBaseUrl=api_url, annotateSites=["127.0.0.1"])
+    for name in ("reading.html", "reading-dark.html"):
+        page = context.new_page()
+        page.emulate_media(color_scheme=scheme)
+        page.goto(page_url.replace("index.html", name))
+        page.locator("#p0 ruby[data-hanzi-lambda]").first.wait_for(state="attached")
+        result: dict[str, Any] = page.evaluate(MEASURE_READINGS)
+        assert result["measured"] > 40 and result["tones"] >= 4, name
+        assert result["failures"] == [], name
+        page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_hover_card_contrast_in_both_schemes(
+    context: BrowserContext, api_url: str, page_url: str, scheme: Scheme
+) -> None:
+    set_settings(context, apiBaseUrl=api_url, hoverLookup=True)
+    page = context.new_page()
+    page.emulate_media(color_scheme=scheme)
+    page.goto(page_url.replace("index.html", "hover.html"))
+    card = page.locator("hanzi-lambda-root .hl-card")
+    for _ in range(20):
+        rest_on(page, "#hover", 1)
+        if card.is_visible():
+            break
+        page.wait_for_timeout(500)
+    expect(card.locator(".hl-detail-word")).to_have_text("还")
+    result = measure(page, 'document.querySelector("hanzi-lambda-root").shadowRoot')
+    assert result["measured"] > 6
+    assert result["failures"] == []
 
 
 SAVED = {

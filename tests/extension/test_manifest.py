@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 
 from playwright.sync_api import BrowserContext
@@ -49,13 +50,25 @@ def test_only_the_content_scripts_modules_are_web_accessible() -> None:
     imports = {"content/main.js"}
     pending = ["content/main.js"]
     while pending:
-        source = (EXTENSION_DIR / pending.pop()).read_text(encoding="utf-8")
-        for name in re.findall(r'^import .* from "\.{1,2}/(?:lib/)?([\w.]+)";', source, re.M):
-            path = f"lib/{name}"
+        module = pending.pop()
+        source = (EXTENSION_DIR / module).read_text(encoding="utf-8")
+        for name in re.findall(r'^import .* from "(\.{1,2}/[\w./]+)";', source, re.M):
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(module), name))
             if path not in imports:
                 imports.add(path)
                 pending.append(path)
     assert imports == exposed
+
+
+def test_every_command_has_a_suggested_key_within_chromes_limit() -> None:
+    """Chrome takes at most four suggested keys; the switches are commands too."""
+    manifest = json.loads((EXTENSION_DIR / "manifest.json").read_text(encoding="utf-8"))
+    commands = manifest["commands"]
+    assert set(commands) == {"look-up-selection", "toggle-hover-lookup", "annotate-page"}
+    keys = [c["suggested_key"]["default"] for c in commands.values()]
+    assert len(keys) <= 4 and len(set(keys)) == len(keys)
+    assert commands["toggle-hover-lookup"]["suggested_key"]["default"] == "Alt+Shift+H"
+    assert commands["annotate-page"]["suggested_key"]["default"] == "Alt+Shift+R"
 
 
 def test_content_script_runs_in_every_frame_and_a_command_is_suggested() -> None:

@@ -9,7 +9,7 @@ from playwright.sync_api import FloatRect, Locator, Page, expect
 
 from tests.extension import expected
 from tests.extension.browser import TOOLTIP, open_tooltip, set_settings
-from tests.extension.sample import CHINESE, PARAGRAPH
+from tests.extension.sample import CHINESE, LEARNER_CHINESE, PARAGRAPH
 
 
 def box(locator: Locator) -> FloatRect:
@@ -32,12 +32,12 @@ def inside_window(page: Page, locator: Locator) -> bool:
 
 def test_my_level_hides_known_pinyin_and_counts_the_rest(page: Page, api_url: str) -> None:
     set_settings(page.context, myLevel=1)
-    tokens = expected.chinese_tokens(expected.segment(api_url, CHINESE))
+    tokens = expected.chinese_tokens(expected.segment(api_url, LEARNER_CHINESE))
     known = [t for t in tokens if t["hsk_level"] is not None and t["hsk_level"] <= 1]
     new = [t for t in tokens if t not in known]
     assert known and new, "the sample needs words on both sides of level 1"
 
-    open_tooltip(page, "#zh")
+    open_tooltip(page, "#learner")
     for token in known:
         word = page.locator(f'{TOOLTIP} .hl-word[data-word="{token["text"]}"]').first
         expect(word.locator(".hl-pinyin")).to_have_css("visibility", "hidden")

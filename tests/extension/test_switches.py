@@ -107,3 +107,53 @@ def test_command_and_context_menu_look_up_the_selection(
     message = {"type": "hanzi-lambda/look-up-selection", "text": CHINESE}
     worker.evaluate(ASK_TAB, [page.url, message, 0])
     expect(page.locator(f"{TOOLTIP} .hl-word")).to_have_count(len(tokens))
+
+
+def test_popup_reading_switches_write_the_settings_and_the_page_follows(
+    page: Page, context: BrowserContext
+) -> None:
+    popup = extension_page(context, "popup.html")
+    page.bring_to_front()
+    popup.reload()
+    expect(popup.locator('body[data-ready="true"]')).to_be_attached()
+    hover = popup.get_by_label("Hover lookup")
+    annotate = popup.get_by_label("Annotate this site")
+    expect(hover).not_to_be_checked()
+    expect(annotate).not_to_be_checked()
+    expect(annotate).to_be_enabled()
+
+    hover.check()
+    popup.wait_for_function(
+        "() => chrome.storage.local.get('hoverLookup').then((v) => v.hoverLookup === true)"
+    )
+    annotate.check()
+    popup.wait_for_function(
+        "() => chrome.storage.local.get('annotateSites').then((v) => v.annotateSites?.length)"
+    )
+    assert stored(popup, "annotateSites") == ["127.0.0.1"]
+    # The page follows live: its words get their readings.
+    expect(page.locator("#zh ruby[data-hanzi-lambda]").first).to_be_attached()
+    annotate.uncheck()
+    expect(page.locator("ruby[data-hanzi-lambda]")).to_have_count(0)
+    assert page.locator("#zh").inner_html() == CHINESE
+
+
+def test_the_reading_commands_toggle_the_settings(page: Page, context: BrowserContext) -> None:
+    """What the worker runs for `toggle-hover-lookup` and `annotate-page` (Chrome gives a test
+    no way to press a command's keys): the setting flips, the site comes from the tab."""
+    popup = extension_page(context, "popup.html")
+    page.bring_to_front()
+    toggle = """
+    async ([url]) => {
+      const { toggleAnnotateSite, toggleHoverLookup } = await import("./lib/switches.js");
+      const [tab] = await chrome.tabs.query({ url });
+      await toggleHoverLookup();
+      await toggleAnnotateSite(tab.id);
+      return chrome.storage.local.get(["hoverLookup", "annotateSites"]);
+    }
+    """
+    assert popup.evaluate(toggle, [page.url]) == {
+        "hoverLookup": True,
+        "annotateSites": ["127.0.0.1"],
+    }
+    assert popup.evaluate(toggle, [page.url]) == {"hoverLookup": False, "annotateSites": []}
