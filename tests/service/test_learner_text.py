@@ -99,6 +99,8 @@ def test_bianyi_is_cheap_in_a_shop() -> None:
         ("我们都会去。", ["我们", "都", "会", "去"]),  # not 都会 "metropolis"
         ("你才能去。", ["你", "才", "能", "去"]),  # not 才能 "talent"
         ("这些钱你怎么花都行。", ["这些", "钱", "你", "怎么", "花", "都", "行"]),  # not 花都
+        ("她说得很对。", ["她", "说", "得", "很", "对"]),  # not 得很 "very"
+        ("今天我走得了。", ["今天", "我", "走", "得", "了"]),  # not 得了 "done"
     ],
 )
 def test_merges_that_change_the_meaning_are_split(text: str, words: list[str]) -> None:
