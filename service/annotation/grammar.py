@@ -41,6 +41,8 @@ _AFTER_ADVERB_DAO = frozenset(
 )
 # What the verb 还 huán ("to give back") takes: a thing or a person given back to.
 _RETURNED = PRONOUNS | frozenset("书 钱 给 债 款 车 回 清 账 东西".split())
+# What follows an adjective as its complement (累死了, 差很多).
+_AFTER_ADJECTIVE = frozenset("了 死 坏 极 得 很多 多 得多 远 太多 不少 一些 一点".split())
 _NUMBERS = frozenset("一二三四五六七八九十两几半0123456789")
 # Degree words before an adjective.
 _DEGREE = frozenset(
@@ -79,9 +81,10 @@ def _is_word(token: str) -> bool:
 class _Sentence:
     """A text's words, with what a rule asks of a word's neighbours."""
 
-    def __init__(self, words: Sequence[str], is_verb: IsVerb) -> None:
+    def __init__(self, words: Sequence[str], is_verb: IsVerb, can_be_verb: IsVerb) -> None:
         self.words = words
-        self.is_verb = is_verb
+        self.is_verb = is_verb  # first of all a verb
+        self.can_be_verb = can_be_verb  # has a verb's sense among others (花 "to spend")
 
     def before(self, index: int, distance: int = 1) -> str:
         at = index - distance
@@ -123,7 +126,7 @@ def _de_complement_or_modal(s: _Sentence, i: int) -> str | None:
     ends = (
         s.clause_ends_after(i + 1) or s.after(i + 1) in _FINAL_PARTICLES or s.after(i + 1) == "吗"
     )
-    if after == "了" and s.is_verb(before) and ends:
+    if after == "了" and s.can_be_verb(before) and ends:
         return "de5"  # 走得了 zǒu de liǎo: a potential complement
     if after in ("了", "到"):
         return "de2"
@@ -146,7 +149,7 @@ def _guo(s: _Sentence, i: int) -> str | None:
     """过 after a verb is the aspect particle guo (去过, 喜欢过), unless it points the way
     (走过来, 跑过去)."""
     before, after = s.before(i), s.after(i)
-    if s.is_verb(before) and before not in PRONOUNS and after not in ("来", "去"):
+    if s.can_be_verb(before) and before not in PRONOUNS and after not in ("来", "去"):
         return "guo5"
     return None
 
@@ -205,7 +208,7 @@ def _degree(s: _Sentence, i: int, reading: str) -> str | None:
     """An adjective's reading where a degree word or the clause's end says it is one
     (太累了, 英语这么差): 累 lèi "tired", 差 chà "poor"; elsewhere often not (累年, 差值)."""
     before, after = s.before(i), s.after(i)
-    if before in _DEGREE or not _is_word(after) or after in ("了", "死", "坏", "极", "得"):
+    if before in _DEGREE or not _is_word(after) or after in _AFTER_ADJECTIVE:
         return reading
     if reading == "cha4" and (after[:1] in _NUMBERS or after in ("点", "点儿", "不多")):
         return reading  # 还差一个, 差五分
@@ -280,10 +283,12 @@ _RULES: dict[str, Callable[[_Sentence, int], str | None]] = {
 }
 
 
-def function_word_readings(words: Sequence[str], is_verb: IsVerb) -> dict[int, str]:
+def function_word_readings(
+    words: Sequence[str], is_verb: IsVerb, can_be_verb: IsVerb
+) -> dict[int, str]:
     """The numbered reading (syllables space-separated) of each word a rule decides, by word
     index."""
-    sentence = _Sentence(words, is_verb)
+    sentence = _Sentence(words, is_verb, can_be_verb)
     decided: dict[int, str] = {}
     for index, word in enumerate(words):
         fixed = _STANDALONE.get(word) or _EVERYDAY_WORDS.get(word)

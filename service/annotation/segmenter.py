@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
-from service.annotation import grammar, lexicon, merges, pos_tagger, tones
+from service.annotation import glossary, grammar, lexicon, merges, pos_tagger, tones
 from service.annotation.glossary import OtherReading, Part, Role
 from service.annotation.lexicon import Entry, Lexicon
 from service.annotation.pinyin_text import to_numbered, to_zhuyin
@@ -140,7 +140,7 @@ class Segmenter:
         self._splitter = WordSplitter()
         self._facts = merges.WordFacts(
             is_word=lambda word: bool(self.lexicon.entry(word).readings),
-            is_verb=self._is_verb,
+            is_verb=self._can_be_verb,
             is_only_a_name=lambda word: _only_names(self.lexicon.entry(word)),
             is_listed=lambda word: bool(self.lexicon.entry(word).hsk_levels),
         )
@@ -172,7 +172,9 @@ class Segmenter:
         words = [text[start:end] for start, end in spans]
         predicted = {
             spans[index][0] + offset: syllable
-            for index, reading in grammar.function_word_readings(words, self._is_verb).items()
+            for index, reading in grammar.function_word_readings(
+                words, self._is_verb, self._can_be_verb
+            ).items()
             for offset, syllable in enumerate(reading.split())
         }
         ruled = frozenset(predicted)
@@ -202,6 +204,10 @@ class Segmenter:
         for (_, positions), found in zip(sentences, readings, strict=True):
             predicted.update(zip(positions, found, strict=True))
         return predicted, ruled
+
+    def _can_be_verb(self, word: str) -> bool:
+        """Whether a word has a verb's sense ("to ...") among its senses (花 "to spend")."""
+        return any(glossary.plays(r, "verb") for r in self.lexicon.entry(word).readings)
 
     def _is_verb(self, word: str) -> bool:
         """Whether a word is first of all a verb (a common reading's first sense is "to ..."),
