@@ -55,7 +55,7 @@ def _split_one(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | No
         return [head, rest]  # 一行/字 → 一/行/字 (not 一块去 "together")
     noun_place = before in _BEFORE_NOUN  # 的都会, 有才能
     modal = len(word) == 2 and head in _ADVERBS and rest in _MODALS and not noun_place
-    if modal and (not has_han(after) or facts.is_verb(after)):
+    if modal and (not has_han(after) or facts.is_verb(after) or head in "都才"):
         return [head, rest]  # 都会/去 → 都/会/去, 才能/去 → 才/能/去
     if len(word) == 2 and rest in _ADVERBS and facts.is_only_a_name(word) and has_han(after):
         return [head, rest]  # 花都/行 → 花/都/行
