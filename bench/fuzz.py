@@ -9,9 +9,12 @@ schemathesis CLI against its /openapi.json with the checks `not_a_server_error` 
 NDJSON event report), the server errors among them and the schema violations; rounds with new
 seeds are run until at least --min-requests requests were sent. Then hostile strings
 (lone surrogates, noncharacters, astral-plane Han, combining marks, control and format
-characters) go to every endpoint that takes text, as raw JSON. Exits non-zero unless all
+characters) go to every endpoint that takes text, as raw JSON, the LibreTranslate-compatible
+/libretranslate/translate and /detect included (schemathesis covers them like every other
+operation of /openapi.json, in JSON and form-encoded bodies). Exits non-zero unless all
 conditions hold: no server error, no check failure, no network error, and every hostile
-string answered 200 (tokens covering the text) or a 422 with a `detail` sentence.
+string answered 200 (tokens covering the text) or a 422 with a `detail` sentence (400 with an
+`error` sentence on /libretranslate).
 """
 
 from __future__ import annotations
@@ -208,19 +211,28 @@ def run_schemathesis(
 
 
 def hostile_failures(base_url: str) -> list[str]:
-    """Each HOSTILE string to /segment and /translate: what did not answer as it should."""
+    """Each HOSTILE string to every text endpoint: what did not answer as it should."""
     failures: list[str] = []
     with httpx.Client(base_url=base_url, timeout=60) as client:
         for index, escaped in enumerate(HOSTILE):
             for path, body in (
                 ("/segment", f'{{"text": "{escaped}"}}'),
                 ("/segment", f'{{"text": "{escaped}", "script": "traditional", "zhuyin": true}}'),
+                ("/segment/batch", f'{{"texts": ["你好", "{escaped}"], "sandhi": true}}'),
                 ("/translate", f'{{"text": ["你好", "{escaped}"]}}'),
+                (
+                    "/libretranslate/translate",
+                    f'{{"q": ["你好", "{escaped}"], "source": "auto", "target": "en"}}',
+                ),
+                ("/libretranslate/detect", f'{{"q": "{escaped}"}}'),
             ):
                 response = client.post(
                     path, content=body.encode(), headers={"content-type": "application/json"}
                 )
-                refused = response.status_code == 422 and response.json().get("detail")
+                if path.startswith("/libretranslate"):
+                    refused = response.status_code == 400 and response.json().get("error")
+                else:
+                    refused = response.status_code == 422 and response.json().get("detail")
                 if index < UNENCODABLE and not refused:
                     failures.append(f"{path} {escaped}: {response.status_code}, expected 422")
                 elif response.status_code >= 500:
@@ -230,6 +242,13 @@ def hostile_failures(base_url: str) -> list[str]:
                     joined = "".join(t["text"] for t in response.json()["tokens"])
                     if joined != text:
                         failures.append(f"{path} {escaped}: tokens do not cover the text")
+                elif path == "/segment/batch" and response.status_code == 200:
+                    texts = json.loads(body)["texts"]
+                    covered = [
+                        "".join(t["text"] for t in r["tokens"]) for r in response.json()["results"]
+                    ]
+                    if covered != texts:
+                        failures.append(f"{path} {escaped}: tokens do not cover the texts")
     return failures
 
 
@@ -265,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     for line in total.lines():
         print(line)
-    print(f"hostile strings: {len(HOSTILE)} x 3 requests, {len(hostile)} wrong")
+    print(f"hostile strings: {len(HOSTILE)} x 5 requests, {len(hostile)} wrong")
     for failure in hostile:
         print(f"  {failure}")
     if total.requests < args.min_requests:

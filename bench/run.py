@@ -38,6 +38,7 @@ from typing import Any
 
 import httpx
 
+from bench import big_arm
 from bench.workload import (
     BATCH_SENTENCES,
     MARKER,
@@ -205,24 +206,28 @@ def med(values: list[float]) -> float:
 # --------------------------------------------------------------------------------------------
 
 
-def build_models(tmp: Path) -> dict[str, Any]:
-    log("building opus-mt-shaped models with random weights")
-    started, out = run_child(["-m", "bench.models", str(tmp / "models")], child_env())
+def build_models(tmp: Path, *, big: bool = False) -> dict[str, Any]:
+    log("building opus-mt-shaped models with random weights" + (" (+ transformer-big)" * big))
+    args = ["-m", "bench.models", str(tmp / "models"), *(["--big"] if big else [])]
+    started, out = run_child(args, child_env())
     out["build_s"] = time.monotonic() - started
     return dict(out)
 
 
-def convert_all(env: dict[str, str]) -> dict[str, Any]:
+def convert_all(env: dict[str, str], big_env: dict[str, str] | None = None) -> dict[str, Any]:
     """The one-time conversion, per direction and compute type, each in a fresh process."""
     result: dict[str, Any] = {}
+    cases = [("zh-en", "zh-en", env), ("en-zh", "en-zh", env)]
+    if big_env is not None:  # the transformer-big model, converted as the zh-en direction
+        cases.append(("zh-en-big", "zh-en", big_env))
     for compute_type in ("float32", "int8"):
-        for direction in ("zh-en", "en-zh"):
-            log(f"converting {direction} to CTranslate2 {compute_type}")
+        for name, direction, case_env in cases:
+            log(f"converting {name} to CTranslate2 {compute_type}")
             started, out = run_child(
                 ["-m", "bench.engine_arm", "convert", "ctranslate2", compute_type, "0", direction],
-                env,
+                case_env,
             )
-            result[f"{direction}-{compute_type}"] = {
+            result[f"{name}-{compute_type}"] = {
                 "process_s": out["done_at"] - started,  # python + torch import + convert + load
                 "load_s": out["load_s"],  # registry.get: conversion (+ its imports) + load
                 "converter_rss_mb": out["converter_rss_mb"],  # the converter child's peak
@@ -373,8 +378,8 @@ def warm(runs: int, dirs: dict[str, str], env: dict[str, str]) -> dict[str, Any]
                 ["-m", "bench.engine_arm", "serve", engine, compute_type, str(threads)],
                 env,
             )
-        for label, compute_type in HTTP_ARMS.items():
-            servers[label] = Server({**env, "TRANSLATE_COMPUTE_TYPE": compute_type})
+        for label, overrides in big_arm.http_arms(dirs, HTTP_ARMS).items():
+            servers[label] = Server({**env, **overrides})
             servers[label].first_ok("/translate", translate_body(work["one"]["texts"]))
         info = {name: worker.ready for name, worker in workers.items()}
 
@@ -388,7 +393,7 @@ def warm(runs: int, dirs: dict[str, str], env: dict[str, str]) -> dict[str, Any]
                 op: (lambda op=op: workers["seed"].time(op, threads=1)) for op in ("one", "para")
             },
         }
-        for label in HTTP_ARMS:
+        for label in servers:
             arms[label] = {op: (lambda op=op, label=label: http(label, op)) for op in OPS}
         for label, *_ in ENGINE_ARMS:
             arms[label] = {op: (lambda op=op, w=workers[label]: w.time(op)) for op in OPS}
@@ -483,9 +488,16 @@ def summarize(raw: dict[str, Any]) -> dict[str, Any]:
         "http_overhead_para_s": m["http"]["para"] - engine["para"],
         "http_overhead_one_s": m["http"]["one"] - engine["one"],
         "conversion_s": {k: v["process_s"] for k, v in raw["conversion"].items()},
-        "converter_peak_rss_mb": {k: v["converter_rss_mb"] for k, v in raw["conversion"].items()},
+        # The default models only: bench.sizing copies this for the dev stack's memory test.
+        "converter_peak_rss_mb": {
+            k: v["converter_rss_mb"] for k, v in raw["conversion"].items() if "-big-" not in k
+        },
+        "big_converter_peak_rss_mb": {
+            k: v["converter_rss_mb"] for k, v in raw["conversion"].items() if "-big-" in k
+        },
         "medians_s": m,
         "lambda": lambda_costs(m),
+        **big_arm.summary(m),
     }
 
 
@@ -624,6 +636,7 @@ def table(summary: dict[str, Any], raw: dict[str, Any]) -> str:
             f"| {label} | {fmt_s(m[arm]['one'])} | {fmt_s(m[arm]['para'])} | "
             f"{fmt_s(m[arm]['batch16'])} |"
         )
+    extra += big_arm.table_rows(m, raw["warm"]["workers"].get("http_rss_mb", {}))
     extra += ["", "Lambda, GB-seconds per 1000 paragraph translations (see lambda_costs):", ""]
     for name, case in summary["lambda"].items():
         extra.append(
@@ -636,7 +649,13 @@ def table(summary: dict[str, Any], raw: dict[str, Any]) -> str:
         "One-time CTranslate2 conversion (fresh process, incl. torch import; n=1 each): "
         + ", ".join(f"{k} {v:.1f} s" for k, v in conv.items()),
         "Converter child's peak RSS: "
-        + ", ".join(f"{k} {v:.0f} MB" for k, v in summary["converter_peak_rss_mb"].items()),
+        + ", ".join(
+            f"{k} {v:.0f} MB"
+            for k, v in {
+                **summary["converter_peak_rss_mb"],
+                **summary["big_converter_peak_rss_mb"],
+            }.items()
+        ),
     ]
     return "\n".join(rows + extra)
 
@@ -682,6 +701,9 @@ def main() -> None:
         help="cold starts only, printed as a table (results.json untouched unless --out)",
     )
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--no-big", action="store_true", help="skip the transformer-big zh→en arm (bench.big_arm)"
+    )
     args = parser.parse_args()
     if args.runs < 5 and not args.smoke:
         parser.error("--runs must be at least 5: the figures are medians of ≥ 5 runs")
@@ -696,7 +718,7 @@ def main() -> None:
         "python": sys.version.split()[0],
     }
     try:
-        models = build_models(tmp)
+        models = build_models(tmp, big=not args.no_big)
         dirs = {d: v["dir"] for d, v in models["models"].items()}
         raw["models"] = models
         env = child_env(
@@ -718,7 +740,7 @@ def main() -> None:
                 "LOG_LEVEL": "WARNING",
             }
         )
-        raw["conversion"] = convert_all(env)
+        raw["conversion"] = convert_all(env, big_arm.conversion_env(env, dirs))
         raw["segment_probe"] = segment_probe(env)
         raw["cold"] = cold_starts(args.runs, dirs, env, lambda_code(tmp))
         if not args.cold_only:

@@ -9,9 +9,15 @@ from collections.abc import Sequence
 import pulumi
 import pulumi_aws as aws
 
-# The extension sends JSON and, when keys are on, X-API-Key (header names are case-insensitive).
+# The extension sends JSON and, when keys are on, X-API-Key (header names are case-insensitive);
+# LibreTranslate clients send JSON or forms with the key as a field or in X-API-Key, GET for
+# /languages and POST for /translate and /detect: the same headers and methods cover them.
 CORS_HEADERS = ["content-type", "x-api-key"]
 CORS_METHODS = ["GET", "POST", "OPTIONS"]
+# The LibreTranslate-compatible API (service/routes/libretranslate.py): a client's base URL is
+# <apiUrl>/libretranslate/. Its own route makes its traffic a routeKey of its own in the access
+# logs and the per-route metrics, apart from the extension's.
+LIBRETRANSLATE_ROUTE_KEY = "ANY /libretranslate/{proxy+}"
 # Response headers a web page's script may read: the wait after a 503/429, the id to quote in a
 # report, and the service's phase timings.
 CORS_EXPOSE_HEADERS = ["retry-after", "x-request-id", "server-timing"]
@@ -24,6 +30,7 @@ ACCESS_LOG_FORMAT = json.dumps(
         "requestTime": "$context.requestTime",
         "method": "$context.httpMethod",
         "path": "$context.path",
+        "routeKey": "$context.routeKey",
         "status": "$context.status",
         "responseLength": "$context.responseLength",
         "latencyMs": "$context.responseLatency",
@@ -77,7 +84,8 @@ class HttpApi(pulumi.ComponentResource):
         )
 
     def _create_route(self, args: HttpApiArgs, api: aws.apigatewayv2.Api) -> aws.apigatewayv2.Route:
-        """One `$default` route to the function: every path the app serves, no list to keep."""
+        """`$default` to the function (every path the app serves, no list to keep), and the
+        LibreTranslate API's own route to the same integration."""
         integration = aws.apigatewayv2.Integration(
             f"{self._name}-integration",
             api_id=api.id,
@@ -87,11 +95,19 @@ class HttpApi(pulumi.ComponentResource):
             payload_format_version="2.0",
             opts=self._child,
         )
+        target = pulumi.Output.concat("integrations/", integration.id)
+        aws.apigatewayv2.Route(
+            f"{self._name}-libretranslate-route",
+            api_id=api.id,
+            route_key=LIBRETRANSLATE_ROUTE_KEY,
+            target=target,
+            opts=self._child,
+        )
         return aws.apigatewayv2.Route(
             f"{self._name}-route",
             api_id=api.id,
             route_key="$default",
-            target=pulumi.Output.concat("integrations/", integration.id),
+            target=target,
             opts=self._child,
         )
 

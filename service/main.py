@@ -14,7 +14,7 @@ from service.docs_pages import DOCS_PATHS, DocsPagesPolicy
 from service.errors import install_error_handlers
 from service.middleware import RequestContextMiddleware
 from service.request_context import add_timing, configure_logging
-from service.routes import health, segment, translate
+from service.routes import health, libretranslate, segment, translate
 from service.settings import get_settings
 
 DESCRIPTION = """
@@ -23,6 +23,8 @@ Chinese⇄English translation (MarianMT, opus-mt) and word segmentation for lear
 
 Errors are JSON `{"detail": ..., "request_id": ...}`. `/translate` answers 503 with
 `Retry-After` while a model is downloading or unavailable; `/segment` works offline.
+`/libretranslate/...` is LibreTranslate's own API (a LibreTranslate client's base URL is
+`<api>/libretranslate/`), with its error shape `{"error": ...}`.
 """
 
 
@@ -55,6 +57,8 @@ def create_app() -> FastAPI:
     app.include_router(translate.router)
     app.include_router(segment.router)
     app.include_router(health.router)
+    # LibreTranslate's API for its clients: their base URL is <api>/libretranslate/
+    app.include_router(libretranslate.router, prefix="/libretranslate")
     return app
 
 

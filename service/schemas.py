@@ -88,6 +88,14 @@ class TranslateResponse(BaseModel):
         description="The target language; null only when a list mixed languages."
     )
     model: str = Field(description="Hub id or directory of the model used (comma-joined if two).")
+    source_script: Literal["simplified", "traditional", "mixed"] | None = Field(
+        None,
+        description=(
+            "Script of the Chinese source text: `traditional` when it was converted to "
+            "simplified (OpenCC t2s) before translation, `mixed` when a list had both, null "
+            "when no source was Chinese."
+        ),
+    )
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -97,7 +105,15 @@ class TranslateResponse(BaseModel):
                     "source": "zh",
                     "target": "en",
                     "model": "Helsinki-NLP/opus-mt-zh-en",
-                }
+                    "source_script": "simplified",
+                },
+                {
+                    "translations": ["I think this computer is expensive."],
+                    "source": "zh",
+                    "target": "en",
+                    "model": "Helsinki-NLP/opus-mt-zh-en",
+                    "source_script": "traditional",
+                },
             ]
         }
     )

@@ -46,8 +46,19 @@ class Settings(BaseSettings):
     translate_deadline_s: float = Field(
         25.0, gt=0, description="A translation still running after this answers 504."
     )
+    translate_loop_guard: Literal["trim", "retry", "off"] = Field(
+        "trim",
+        description=(
+            "Runaway output: a piece of up to 6 characters or a word 4 times in a row is cut to "
+            "one (trim), decoded again without repeated 3-grams and then cut (retry), or kept."
+        ),
+    )
     max_text_chars: int = Field(5000, ge=1, description="Longest accepted text, in characters.")
-    max_batch_items: int = Field(32, ge=1, description="Most strings in one /translate list.")
+    max_batch_items: int = Field(
+        32,
+        ge=1,
+        description="Most strings in one /translate list or /segment/batch request.",
+    )
     max_body_bytes: int = Field(
         262_144, ge=1024, description="Largest request body; bigger is refused before reading."
     )

@@ -20,4 +20,5 @@ def translate(request: TranslateRequest, service: TranslationServiceDep) -> Tran
         source=result.source,
         target=result.target,
         model=result.model,
+        source_script=result.source_script,
     )

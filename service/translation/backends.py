@@ -58,10 +58,14 @@ class Backend(Protocol):
 
     def source_tokens(self, sentences: list[str]) -> list[list[str]]: ...
 
-    def translate(self, sentences: list[str], *, deadline: float | None = None) -> list[str]:
+    def translate(
+        self, sentences: list[str], *, deadline: float | None = None, no_repeat_ngram_size: int = 0
+    ) -> list[str]:
         """One translation per sentence, or TranslationTimeout soon after `deadline`.
 
         `deadline` is a `time.monotonic()` instant; None waits for the whole batch.
+        `no_repeat_ngram_size` > 0 forbids repeating any n-gram of that many tokens (the loop
+        guard's retry); 0 decodes as the model does.
         """
         ...
 
@@ -142,7 +146,7 @@ class TransformersBackend:
         return [self.tokenizer.convert_ids_to_tokens(row) for row in ids]
 
     def generate_ids(
-        self, sentences: list[str], *, deadline: float | None = None
+        self, sentences: list[str], *, deadline: float | None = None, no_repeat_ngram_size: int = 0
     ) -> list[list[int]]:
         """Generated ids per sentence, each cut to its own length bound (see Decoding)."""
         max_seconds = _seconds_left(deadline)
@@ -160,6 +164,7 @@ class TransformersBackend:
                 # At the length limit transformers would overwrite the last token with </s>;
                 # the cut below already ends the text, and CTranslate2 behaves the same way.
                 forced_eos_token_id=None,
+                no_repeat_ngram_size=no_repeat_ngram_size or None,
             )
         # generate stops at max_time after the current step, with the output cut short.
         _seconds_left(deadline)
@@ -169,8 +174,12 @@ class TransformersBackend:
             for row, n in zip(output, lengths, strict=True)
         ]
 
-    def translate(self, sentences: list[str], *, deadline: float | None = None) -> list[str]:
-        output = self.generate_ids(sentences, deadline=deadline)
+    def translate(
+        self, sentences: list[str], *, deadline: float | None = None, no_repeat_ngram_size: int = 0
+    ) -> list[str]:
+        output = self.generate_ids(
+            sentences, deadline=deadline, no_repeat_ngram_size=no_repeat_ngram_size
+        )
         return [s.strip() for s in self.tokenizer.batch_decode(output, skip_special_tokens=True)]
 
 
@@ -250,7 +259,7 @@ class CTranslate2Backend:
         return [self.codec.encode(s) for s in sentences]
 
     def generate_tokens(
-        self, sentences: list[str], *, deadline: float | None = None
+        self, sentences: list[str], *, deadline: float | None = None, no_repeat_ngram_size: int = 0
     ) -> list[list[str]]:
         batch = self.source_tokens(sentences)
         longest = max(len(tokens) for tokens in batch)
@@ -263,6 +272,7 @@ class CTranslate2Backend:
             beam_size=self.decoding.num_beams,
             max_decoding_length=self.decoding.max_new_tokens(longest),
             max_batch_size=len(batch),
+            no_repeat_ngram_size=no_repeat_ngram_size,
             asynchronous=True,
         )
         while deadline is not None and not all(result.done() for result in pending):
@@ -277,8 +287,12 @@ class CTranslate2Backend:
             for result, tokens in zip(results, batch, strict=True)
         ]
 
-    def translate(self, sentences: list[str], *, deadline: float | None = None) -> list[str]:
-        generated = self.generate_tokens(sentences, deadline=deadline)
+    def translate(
+        self, sentences: list[str], *, deadline: float | None = None, no_repeat_ngram_size: int = 0
+    ) -> list[str]:
+        generated = self.generate_tokens(
+            sentences, deadline=deadline, no_repeat_ngram_size=no_repeat_ngram_size
+        )
         return [self.codec.decode(tokens) for tokens in generated]
 
 

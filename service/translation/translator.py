@@ -27,6 +27,12 @@ from service.translation.backends import (
     TranslationTimeout,
     convert_to_ctranslate2,
 )
+from service.translation.loop_guard import (
+    RETRY_NO_REPEAT_NGRAM,
+    LoopGuardMode,
+    Redecode,
+    guard_outputs,
+)
 from service.translation.model_source import ModelFiles, ModelUnavailable, damaged_files, locate
 from service.translation.sentences import split_sentences
 
@@ -42,12 +48,16 @@ class DirectionSpec:
     target: Language
     setting: str  # the environment variable that names the model, for messages
     model: Callable[[Settings], str]  # reads that setting, typed
-    language_token: str | None  # opus-mt-en-zh wants >>cmn_Hans<< before each sentence
+    # The target-language token put before each sentence, only when the model's vocabulary
+    # has it: opus-mt-en-zh wants >>cmn_Hans<<; a model with several target languages (such as
+    # opus-mt-tc-bible-big-zhx-deu_eng_fra_por_spa) >>eng<<. A single-target model's vocabulary
+    # has no such token (opus-mt-zh-en), and then nothing is added.
+    language_token: str | None
 
 
 DIRECTIONS: dict[str, DirectionSpec] = {
     "zh-en": DirectionSpec(
-        "zh", "en", "TRANSLATE_MODEL_ZH_EN", lambda s: s.translate_model_zh_en, None
+        "zh", "en", "TRANSLATE_MODEL_ZH_EN", lambda s: s.translate_model_zh_en, ">>eng<<"
     ),
     "en-zh": DirectionSpec(
         "en", "zh", "TRANSLATE_MODEL_EN_ZH", lambda s: s.translate_model_en_zh, ">>cmn_Hans<<"
@@ -58,10 +68,19 @@ __all__ = ["DIRECTIONS", "TranslationTimeout", "Translator", "TranslatorRegistry
 
 
 class Translator:
-    def __init__(self, model: str, backend: Backend, *, batch_size: int, cache_size: int) -> None:
+    def __init__(
+        self,
+        model: str,
+        backend: Backend,
+        *,
+        batch_size: int,
+        cache_size: int,
+        loop_guard: LoopGuardMode = "trim",
+    ) -> None:
         self.model = model
         self.backend = backend
         self.batch_size = batch_size
+        self.loop_guard = loop_guard
         self._cache: LRUCache[str, str] | None = LRUCache(cache_size) if cache_size else None
         self._cache_lock = threading.Lock()
         self._seconds_per_sentence: float | None = None  # of the last batch
@@ -109,10 +128,19 @@ class Translator:
             began = time.monotonic()
             outputs = self.backend.translate(batch, deadline=deadline)
             self._seconds_per_sentence = (time.monotonic() - began) / len(batch)
+            outputs = guard_outputs(batch, outputs, self.loop_guard, self._redecoder(deadline))
             for sentence, translation in zip(batch, outputs, strict=True):
                 done[sentence] = translation
                 self._remember(sentence, translation)
         return done
+
+    def _redecoder(self, deadline: float) -> Redecode:
+        def redecode(sentences: list[str]) -> list[str]:
+            return self.backend.translate(
+                sentences, deadline=deadline, no_repeat_ngram_size=RETRY_NO_REPEAT_NGRAM
+            )
+
+        return redecode
 
     def translate(self, texts: list[str], target: str, deadline: float) -> list[str]:
         splits = [split_sentences(text) for text in texts]
@@ -188,6 +216,7 @@ class TranslatorRegistry:
             backend,
             batch_size=self.settings.translate_batch_size,
             cache_size=self.settings.translate_cache_size,
+            loop_guard=self.settings.translate_loop_guard,
         )
 
     def _load_backend(self, model: str, spec: DirectionSpec) -> Backend:

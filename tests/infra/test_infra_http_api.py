@@ -32,12 +32,27 @@ def test_integration_is_lambda_proxy_with_payload_2(deployment: Deployment) -> N
     assert integration["integrationType"] == "AWS_PROXY"
     assert integration["payloadFormatVersion"] == "2.0"
     assert integration["integrationUri"] == function.outputs["invokeArn"]
-    route = deployment.one("aws:apigatewayv2/route:Route").inputs
+    route = deployment.named("aws:apigatewayv2/route:Route", "hanzi-route").inputs
     assert route["routeKey"] == "$default"
     assert (
         route["target"]
         == "integrations/" + deployment.one("aws:apigatewayv2/integration:Integration").id
     )
+
+
+def test_the_libretranslate_api_has_its_route_and_cors(deployment: Deployment) -> None:
+    """A LibreTranslate client's base URL is <apiUrl>/libretranslate/: its GET /languages and
+    POST /translate and /detect (JSON or forms, the key as a field or X-API-Key) reach the
+    function by a route of their own, and CORS admits them from the configured origins."""
+    routes = deployment.all("aws:apigatewayv2/route:Route")
+    integration = deployment.one("aws:apigatewayv2/integration:Integration")
+    assert {r.inputs["routeKey"] for r in routes} == {"$default", "ANY /libretranslate/{proxy+}"}
+    assert {r.inputs["target"] for r in routes} == {f"integrations/{integration.id}"}
+    cors = deployment.one(API).inputs["corsConfiguration"]
+    assert {"GET", "POST", "OPTIONS"} <= set(cors["allowMethods"])
+    assert {"content-type", "x-api-key"} <= {h.lower() for h in cors["allowHeaders"]}
+    stage = deployment.one("aws:apigatewayv2/stage:Stage").inputs
+    assert "$context.routeKey" in json.loads(stage["accessLogSettings"]["format"]).values()
 
 
 def test_stage_throttles_and_logs(deployment: Deployment) -> None:

@@ -197,3 +197,13 @@ def test_a_lone_surrogate_is_refused_with_422(with_models: Configure) -> None:
         )
         assert response.status_code == 422, response.text
         assert "lone surrogate" in response.json()["detail"]
+
+
+def test_translate_says_the_script_of_its_source(with_models: Configure) -> None:
+    body = client.post("/translate", json={"text": "我覺得這個電腦很貴。"}).json()
+    assert body["source_script"] == "traditional"
+    same = client.post("/translate", json={"text": "我觉得这个电脑很贵。"}).json()
+    assert same["translations"] == body["translations"]
+    assert same["source_script"] == "simplified"
+    english = client.post("/translate", json={"text": "I like tea."}).json()
+    assert english["source_script"] is None

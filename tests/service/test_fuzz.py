@@ -17,7 +17,9 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(tmp_path: Pa
     assert hostile == []  # lone surrogates 422; the rest answered, never a 500
     report = "\n".join(summary.lines())
     assert summary.requests >= 60, report + summary.output[-3000:]
-    assert {"POST /segment", "POST /translate", "GET /health"} <= summary.by_operation.keys()
+    assert {"POST /segment", "POST /segment/batch", "POST /translate", "GET /health"} <= (
+        summary.by_operation.keys()
+    )
     assert summary.server_errors == 0, report + summary.output[-3000:]
     assert not summary.check_failures, report + summary.output[-3000:]
     assert summary.network_errors == 0 and summary.exit_code == 0, report + summary.output[-3000:]

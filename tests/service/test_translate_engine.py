@@ -113,9 +113,11 @@ def test_batches_are_bounded(tiny_models: dict[str, Path]) -> None:
     sizes: list[int] = []
     original = translator.backend.translate
 
-    def counting(sentences: list[str], *, deadline: float | None = None) -> list[str]:
+    def counting(
+        sentences: list[str], *, deadline: float | None = None, no_repeat_ngram_size: int = 0
+    ) -> list[str]:
         sizes.append(len(sentences))
-        return original(sentences, deadline=deadline)
+        return original(sentences, deadline=deadline, no_repeat_ngram_size=no_repeat_ngram_size)
 
     translator.backend.translate = counting  # type: ignore[method-assign]
     text = "".join(f"{w}很好。" for w in ["我", "你", "他", "她", "老师"])

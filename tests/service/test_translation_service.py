@@ -82,11 +82,32 @@ def test_input_a_client_can_fix_is_refused_with_a_reason(
 
 
 def test_chinese_output_in_traditional_script(tiny_models: dict[str, Path]) -> None:
-    service = _service(tiny_models, translate_num_beams=None)  # its 4 beams: varied output
+    # Its 4 beams give varied output; float32, whose output does not hang on the CPU's int8
+    # kernels (on some CPUs int8 gave only characters both scripts share); the loop guard off,
+    # so the loops that hold 老师 (老師) stay.
+    service = _service(
+        tiny_models,
+        translate_num_beams=None,
+        translate_compute_type="float32",
+        translate_loop_guard="off",
+    )
     texts = ["Tea school we book word.", "Today you go.", "Tomorrow listen beijing.", "Is."]
     simplified = service.translate(texts, target="zh").translations
     traditional = service.translate(texts, target="zh", script="traditional").translations
     assert traditional == [to_traditional(t) for t in simplified]
-    assert traditional != simplified  # its output has 饭, 么, 欢, 师...: 飯, 麼, 歡, 師
+    assert traditional != simplified  # its output has 师, 么, 饭...: 師, 麼, 飯
     english = service.translate(["我喜欢学习中文。"], script="traditional").translations
     assert english == service.translate(["我喜欢学习中文。"]).translations
+
+
+def test_traditional_input_is_translated_as_simplified_and_said_so(
+    tiny_models: dict[str, Path],
+) -> None:
+    service = _service(tiny_models)
+    traditional = service.translate(["我覺得這個電腦很貴。"], source="zh")
+    simplified = service.translate(["我觉得这个电脑很贵。"], source="zh")
+    assert traditional.translations == simplified.translations
+    assert (traditional.source_script, simplified.source_script) == ("traditional", "simplified")
+    both = service.translate(["我覺得這個電腦很貴。", "我觉得这个电脑很贵。", "I like tea."])
+    assert both.source_script == "mixed"
+    assert service.translate(["I like tea."]).source_script is None
