@@ -158,6 +158,10 @@ class Segmenter:
     def reading_model(self) -> ReadingModel:
         return self._readings.get()
 
+    def words(self, simplified: str) -> list[str]:
+        """The words annotated: jiagu's, with its merges that change the meaning split."""
+        return merges.split_merges(self._splitter.words(simplified), self._facts)
+
     def warm_up(self) -> None:
         """Load jiagu, the lexicon and the reading model now rather than on a request."""
         self.segment("他还没来，我喜欢学习中文")
@@ -231,7 +235,7 @@ class Segmenter:
         detected = script_of(text, as_simplified, lexicon.simplified_only)
         chosen: Script = detected if script == "auto" else script
         simplified = _same_length(as_simplified, text) if chosen == "traditional" else text
-        words = merges.split_merges(self._splitter.words(simplified), self._facts)
+        words = self.words(simplified)
         tags = self.tagger.tag(words) if with_pos and words else None
         spans = word_spans(simplified, words)
         entries = [

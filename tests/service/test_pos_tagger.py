@@ -51,14 +51,16 @@ TEXTS = [
     "hello world",
 ]
 
-# jiagu.seg and jiagu.pos, in a child; plus a sample of the model, to compare row by row.
+# jiagu.pos on the words the service annotates (jiagu.seg's, merges split), in a child; plus a
+# sample of the model, to compare row by row.
 _JIAGU = """
 import json, random, sys
 import jiagu
+from service.dependencies import get_segmenter
 texts = json.load(sys.stdin)
 tagged = []
 for text in texts:
-    words = [w for w in jiagu.seg(text) if w]
+    words = get_segmenter().words(text)
     tagged.append([words, jiagu.pos(words)])
 model = jiagu.pos.__self__.pos_model.model
 sample = random.Random(3).sample(sorted(model.weights), 2000)
