@@ -11,12 +11,10 @@ where no rule speaks, the reading model decides. Readings are CC-CEDICT's number
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
+from service.annotation.words import COUNTING as _COUNTING
 from service.common.script import has_han
-
-_COUNTING = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两几半每这那哪某]+)")
 
 PRONOUNS = frozenset(
     "我 你 您 他 她 它 我们 你们 他们 她们 它们 咱们 咱 大家 自己 人家 别人 谁".split()

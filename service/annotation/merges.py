@@ -13,15 +13,14 @@ words jiagu gets right stay (个人意见, 他很有才能).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from service.annotation.words import COUNTING as _COUNTING
 from service.common.script import has_han
 
 # Measure words a number or demonstrative takes before its noun.
 MEASURES = frozenset("本个位张件条只辆台家所支把块双杯瓶碗头匹首部篇封座棵朵层种间节门份套场行口")
-_COUNTING = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两几半每这那哪某]+)")
 _ADVERBS = frozenset("都才就也还又再")
 _ASPECT = frozenset("了过着完")
 _NEGATIONS = frozenset("不没")

@@ -11,7 +11,6 @@ simplified reading (OpenCC, one character for one character) and keeps its own c
 from __future__ import annotations
 
 import dataclasses
-import re
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from service.annotation.lexicon import Entry, Lexicon
 from service.annotation.pinyin_text import to_numbered, to_zhuyin
 from service.annotation.readings import ReadingModel
 from service.annotation.word_annotation import WordAnnotator
+from service.annotation.words import COUNTING as _COUNTING
 from service.annotation.words import SENTENCE, Span, WordSplitter, word_spans
 from service.common.chinese_script import Script, script_of, to_simplified
 from service.common.script import has_han
@@ -33,10 +33,6 @@ from service.common.script import has_han
 COVERAGE_FOR_LEVEL = 0.9
 # Aspect particles: the character before one is a verb (还了 huán le, not the adverb hái).
 _ASPECT = frozenset("了着过")
-# A number or a demonstrative: the character after one is a measure word (一只 zhī, not the
-# adverb zhǐ; g2pM reads 一只猫 as zhǐ).
-_COUNTING = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两几半每这那哪某]+)")
-
 
 T = TypeVar("T")
 
@@ -88,6 +84,7 @@ def _role(text: str, spans: list[Span], number: int) -> Role | None:
     if following in _ASPECT:
         return "verb"
     before = text[spans[number - 1][0] : spans[number - 1][1]] if number else ""
+    # After a number or demonstrative, a measure word (一只 zhī; g2pM alone reads zhǐ).
     return "measure" if _COUNTING.fullmatch(before) else None
 
 

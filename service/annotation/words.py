@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from jiagu.segment.nroute import Segment as JiaguSegment
 
+# A number or a demonstrative: the word after one is counted (一只 zhī, 这本书, 一行 háng).
+COUNTING = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两几半每这那哪某]+)")
+
 Span = tuple[int, int, int | None]  # start, end, index of its jiagu word (None: not one)
 
 # The reading model reads a sentence at a time (it was trained on single sentences), in
