@@ -18,15 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ZH = ["我喜欢学习中文。", "今天天气很好。", "银行在哪里？", "你好", "明天我去学校。", "老师喝茶。"]
-EN = [
-    "Where is the bank?",
-    "I like tea.",
-    "Hello",
-    "Today the weather is good.",
-    "We go to school tomorrow.",
-    "The teacher reads a book.",
-]
+from tests.support.tiny_models import SHORT_EN, SHORT_ZH
+
+ZH, EN = SHORT_ZH, SHORT_EN
 MODES = ("off", "trim", "retry")
 
 

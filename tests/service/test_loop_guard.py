@@ -11,18 +11,11 @@ import pytest
 from service.settings import Settings
 from service.translation.loop_guard import LoopGuardMode, has_loop, trim_loops
 from service.translation.translator import TranslatorRegistry
+from tests.support.tiny_models import SHORT_EN, SHORT_ZH
 
 Engine = Literal["ctranslate2", "transformers"]
 ENGINES: list[Engine] = ["ctranslate2", "transformers"]
-ZH = ["我喜欢学习中文。", "今天天气很好。", "银行在哪里？", "你好", "明天我去学校。", "老师喝茶。"]
-EN = [
-    "Where is the bank?",
-    "I like tea.",
-    "Hello",
-    "Today the weather is good.",
-    "We go to school tomorrow.",
-    "The teacher reads a book.",
-]
+ZH, EN = SHORT_ZH, SHORT_EN
 
 
 @pytest.mark.parametrize(

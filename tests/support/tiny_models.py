@@ -183,3 +183,23 @@ def build_tiny_models(root: Path, size: TinySize = TinySize()) -> dict[str, Path
             root / "en-zh", en, zh, language_tokens=(">>cmn_Hans<<",), size=size, seed=4
         ),
     }
+
+
+# Twelve short inputs on which the random tiny models loop (今天很今天很…, uuuu): what the loop
+# guard's test and its benchmark translate.
+SHORT_ZH = [
+    "我喜欢学习中文。",
+    "今天天气很好。",
+    "银行在哪里？",
+    "你好",
+    "明天我去学校。",
+    "老师喝茶。",
+]
+SHORT_EN = [
+    "Where is the bank?",
+    "I like tea.",
+    "Hello",
+    "Today the weather is good.",
+    "We go to school tomorrow.",
+    "The teacher reads a book.",
+]
