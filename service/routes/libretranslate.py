@@ -6,7 +6,7 @@ A LibreTranslate client's base URL is `<api>/libretranslate/`. Errors are `{"err
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
@@ -21,16 +21,23 @@ from service.libretranslate_schemas import (
     form_and_json_body,
 )
 from service.routes.libretranslate_io import LibreRoute, check_key, declare, parse, read_fields
-from service.translation.libretranslate import LibreTranslate, detect, languages
+
+if TYPE_CHECKING:
+    from service.translation.libretranslate import LibreTranslate
+
+# service.translation.libretranslate is imported on first use: it brings Beautiful Soup and
+# soupsieve (~0.15 s), which process start → first /segment or /translate should not pay.
 
 router = APIRouter(tags=["libretranslate"], route_class=LibreRoute)
 
 
 def get_libretranslate(service: TranslationServiceDep) -> LibreTranslate:
+    from service.translation.libretranslate import LibreTranslate
+
     return LibreTranslate(service)
 
 
-LibreDep = Annotated[LibreTranslate, Depends(get_libretranslate)]
+LibreDep = Annotated["LibreTranslate", Depends(get_libretranslate)]
 
 
 @router.post(
@@ -62,6 +69,8 @@ async def translate(
 @router.get("/languages", responses=declare(500))
 def list_languages() -> list[LibreLanguage]:
     """The languages and their targets (LibreTranslate's GET /languages); needs no key."""
+    from service.translation.libretranslate import languages
+
     return [LibreLanguage(code=c, name=n, targets=list(t)) for c, n, t in languages()]
 
 
@@ -75,4 +84,6 @@ async def detect_language(request: Request, settings: SettingsDep) -> list[Detec
     fields = await read_fields(request)
     check_key(fields, request, settings)
     asked = parse(LibreDetectRequest, fields)
+    from service.translation.libretranslate import detect
+
     return [DetectedLanguage(**vars(d)) for d in detect(asked.q)]
