@@ -40,6 +40,18 @@ def _is_name(reading: Reading) -> bool:
     return reading.pinyin[:1].isupper()  # CC-CEDICT capitalises proper names: Huan2
 
 
+def only_names(entry: Entry) -> bool:
+    """Whether every reading of the word is a proper name (勃艮第, 黄陂)."""
+    return bool(entry.readings) and all(_is_name(r) for r in entry.readings)
+
+
+def name_syllables(entry: Entry) -> list[str] | None:
+    """The numbered syllables of a word that is only a name (勃艮第 bo2 gen3 di4): the
+    reading model may replace one it clearly knows better (a transliteration's usual
+    reading), never a common word's."""
+    return entry.readings[0].pinyin.lower().split() if only_names(entry) else None
+
+
 def _toneless(numbered: str) -> str:
     return "".join(char for char in numbered.lower() if not char.isdigit())
 
@@ -66,25 +78,39 @@ def default_reading(entry: Entry) -> Reading | None:
     return next((r for r in common if r.glosses), common[0] if common else None)
 
 
+def _agreement(reading: Reading, predicted: dict[int, str]) -> int:
+    """Two points a syllable the context model predicts exactly, one where only a neutral
+    tone tells them apart (好处 hǎo chu against the model's chù)."""
+    syllables = reading.pinyin.lower().split()
+    points = 0
+    for offset, guess in predicted.items():
+        if offset < len(syllables):
+            mine, theirs = syllables[offset], guess.lower()
+            if mine == theirs:
+                points += 2
+            elif mine[:-1] == theirs[:-1] and "5" in (mine[-1:], theirs[-1:]):
+                points += 1
+    return points
+
+
 def choose_reading(entry: Entry, predicted: dict[int, str]) -> Reading | None:
     """The reading that agrees most with the context model at the word's polyphonic
-    characters (offset in the word → numbered reading); ties keep the usual reading."""
+    characters (offset in the word → numbered reading); ties keep the usual reading. A
+    word's name reading wins only where it alone agrees (明朝 Míng cháo, the dynasty,
+    against míng zhāo "tomorrow morning")."""
     usual = default_reading(entry)
     if not predicted or usual is None:
         return usual
     common = [r for r in entry.readings if not _is_name(r)] or entry.readings
-
-    def agreement(reading: Reading) -> int:
-        syllables = reading.pinyin.lower().split()
-        return sum(
-            offset < len(syllables) and syllables[offset] == guess.lower()
-            for offset, guess in predicted.items()
-        )
-
-    best = max(agreement(r) for r in common)
-    if best == 0 or agreement(usual) == best:
+    best = max(_agreement(r, predicted) for r in common)
+    several_syllables = len(usual.pinyin.split()) > 1
+    names = [r for r in entry.readings if _is_name(r)] if several_syllables else []
+    named = max(names, key=lambda r: _agreement(r, predicted), default=None)
+    if named is not None and _agreement(named, predicted) > best:
+        return named
+    if best == 0 or _agreement(usual, predicted) == best:
         return usual
-    return next(r for r in common if agreement(r) == best)
+    return next(r for r in common if _agreement(r, predicted) == best)
 
 
 def explain(entry: Entry, pinyin: str) -> Explanation:
@@ -112,12 +138,10 @@ def explain(entry: Entry, pinyin: str) -> Explanation:
     )
 
 
-def parts(word: str, syllables: list[str] | None, lexicon: Lexicon) -> list[Part]:
-    """The longest dictionary words of `word`, left to right (一个 → 一 + 个).
-
-    `syllables` is the word's reading in context, one per character, when it has one; a
-    part then keeps that reading. Characters that are not Han stay together as one part.
-    """
+def split_into_parts(word: str, lexicon: Lexicon) -> list[tuple[str, Entry | None]]:
+    """The longest dictionary words of `word`, left to right (一个 → 一 + 个), each with its
+    entry; characters no dictionary lists, and runs of characters that are not Han, stand
+    alone without one."""
     pieces = sorted(
         {
             word[start:end]
@@ -127,7 +151,7 @@ def parts(word: str, syllables: list[str] | None, lexicon: Lexicon) -> list[Part
         }
     )
     known = lexicon.headwords(pieces)
-    found: list[Part] = []
+    found: list[tuple[str, Entry | None]] = []
     position = 0
     while position < len(word):
         size = next(
@@ -142,20 +166,36 @@ def parts(word: str, syllables: list[str] | None, lexicon: Lexicon) -> list[Part
             end = position + 1
             while end < len(word) and not has_han(word[end]) and not has_han(word[position]):
                 end += 1
-            text = word[position:end]
-            reading = " ".join(syllables[position:end]) if syllables else text
-            found.append(Part(text, reading if has_han(text) else text, []))
+            found.append((word[position:end], None))
             position = end
             continue
         text = word[position : position + size]
-        entry = known[text]
-        if syllables:
-            pinyin = " ".join(syllables[position : position + size])
-        else:
-            usual = default_reading(entry)
-            pinyin = numbered_to_marked(usual.pinyin) if usual else entry.pinyin
-        found.append(Part(text, pinyin, explain(entry, pinyin).glosses))
+        found.append((text, known[text]))
         position += size
+    return found
+
+
+def parts(word: str, syllables: list[str] | None, lexicon: Lexicon) -> list[Part]:
+    """The parts of `word` (`split_into_parts`) with their readings and senses.
+
+    `syllables` is the word's reading in context, one per character, when it has one; a
+    part then keeps that reading. Characters that are not Han stay together as one part.
+    """
+    found: list[Part] = []
+    position = 0
+    for text, entry in split_into_parts(word, lexicon):
+        end = position + len(text)
+        if entry is None:
+            reading = " ".join(syllables[position:end]) if syllables else text
+            found.append(Part(text, reading if has_han(text) else text, []))
+        else:
+            if syllables:
+                pinyin = " ".join(syllables[position:end])
+            else:
+                usual = default_reading(entry)
+                pinyin = numbered_to_marked(usual.pinyin) if usual else entry.pinyin
+            found.append(Part(text, pinyin, explain(entry, pinyin).glosses))
+        position = end
     return found
 
 

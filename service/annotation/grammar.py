@@ -13,61 +13,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from service.annotation.inside_words import yan_or_tiao
+from service.annotation.word_classes import (
+    AFTER_ADJECTIVE,
+    AFTER_ADVERB_DAO,
+    AS_VERBS,
+    BEFORE_MODAL,
+    COPULA_BEFORE,
+    DEGREE,
+    EVERYDAY_WORDS,
+    FINAL_PARTICLES,
+    FOR_WHOM,
+    GROWN,
+    NUMBERS,
+    PRONOUNS,
+    RETURNED,
+    STANDALONE,
+)
 from service.annotation.words import COUNTING as _COUNTING
+from service.annotation.words import MEASURE_CHARS
 from service.common.script import has_han
 
-PRONOUNS = frozenset(
-    "我 你 您 他 她 它 我们 你们 他们 她们 它们 咱们 咱 大家 自己 人家 别人 谁".split()
-)
-# Words after which 得 is the modal děi ("must"): a subject, or an adverb before it.
-_BEFORE_MODAL = PRONOUNS | frozenset(
-    "这 那 就 还 也 都 总 又 可 才 真 非 必须 一定 总是 我们 可能 恐怕 当然 现在 今天 明天 "
-    "马上 早晚 迟早 先 再 只 自然".split()
-)
-# Verbs that 为 completes as wéi ("as, to be"): 成为, 作为, 认为 are words, these stand alone.
-_AS_VERBS = frozenset(
-    "成 作 称 视 改 分 变 选 定 列 译 当 化 奉 尊 封 立 推 拜 评 以 转"
-    " 召 任 升 迁 被 授 追 贬 拔 命名 任命 提拔 推选 评选 指定 誉".split()
-)
-# Adverbs (and the caption's 图) after which 为 is the copula wéi: 现为, 皆为, 分别为, 图为.
-_COPULA_BEFORE = frozenset("现 皆 均 分别 即 乃 图 则 实 多 仍".split())
-# Words that make a following 为 "for" (wèi): 为你, 为孩子.
-_FOR_WHOM = PRONOUNS | frozenset("孩子 人民 国家 朋友 父母 妈妈 爸爸 家人 此 这 那 什么 何".split())
-# What follows the adverb 倒 dào ("on the contrary, actually"), not the verb dǎo ("to fall").
-_AFTER_ADVERB_DAO = frozenset(
-    "是 也 不 挺 很 还 没 真 蛮 比较 没有 有 不错 好 像 觉得 希望".split()
-)
-# What the verb 还 huán ("to give back") takes: a thing or a person given back to.
-_RETURNED = PRONOUNS | frozenset("书 钱 给 债 款 车 回 清 账 东西".split())
-# What follows an adjective as its complement (累死了, 差很多).
-_AFTER_ADJECTIVE = frozenset("了 死 坏 极 得 很多 多 得多 远 太多 不少 一些 一点".split())
-_NUMBERS = frozenset("一二三四五六七八九十两几半0123456789")
-# Degree words before an adjective.
-_DEGREE = frozenset(
-    "很 太 这么 那么 比较 不 真 挺 最 越来越 特别 非常 有点 有点儿 更 多 好 蛮 相当 太过 够".split()
-)
-# What 长 zhǎng "to grow" comes before.
-_GROWN = frozenset("得 大 高 出 成 满 胖 了 着 个子 肉".split())
-# Sentence-final particles that are neutral-toned at the end of a clause.
-_FINAL_PARTICLES = {
-    "哦": "o5", "啦": "la5", "喽": "lou5", "吧": "ba5", "嘛": "ma5", "呢": "ne5", "耶": "ye5",
-    "喔": "o5", "呀": "ya5", "哟": "yo5",
-}  # fmt: skip
-# Single-character words whose everyday reading as a word of its own is not the model's.
-_STANDALONE = {
-    "没": "mei2",  # 没 mò lives in words (淹没, 没收)
-    "都": "dou1",  # 都 dū lives in words (首都, 都市)
-    "教": "jiao1",  # 教 jiào lives in words (宗教, 教室)
-    "脏": "zang1",  # 脏 zàng lives in words (心脏)
-    "更": "geng4",  # 更 gēng lives in words (更新, 更改)
-    "好": "hao3",  # 好 hào "to be fond of" lives in words (爱好, 好奇)
-    "远": "yuan3",  # 远 yuàn "to keep away from" is literary
-    "难": "nan2",  # 难 nàn "disaster" lives in words (灾难, 遇难)
-}
-
-# Words of several readings whose everyday one is not the first: 便宜 is "cheap" (pián yi)
-# far more often than "convenient" (biàn yí); 当天 "that same day" is dàng tiān.
-_EVERYDAY_WORDS = {"便宜": "pian2 yi5", "当天": "dang4 tian1", "当晚": "dang4 wan3"}
+# Adverbs before the modal 应 yīng "should" (不应, 还应依法…).
+_BEFORE_SHOULD = frozenset("不 还 也 都 就 更 均 本 理 亦 则".split())
+_QUOTES = frozenset('“”‘’「」《》"')
 
 IsVerb = Callable[[str], bool]
 
@@ -105,6 +74,18 @@ class _Sentence:
             at += step
         return False
 
+    def deed_follows(self, index: int) -> bool:
+        """Whether a verb follows in the clause (quotes within it skipped) that is not a
+        modifier before 的 and a noun (属的动物 describes; 做饭, 工作的。 are deeds)."""
+        at = index + 1
+        while at < len(self.words) and (_is_word(self.words[at]) or self.words[at] in _QUOTES):
+            word = self.words[at]
+            describes = self.after(at) == "的" and _is_word(self.after(at + 1))
+            if _is_word(word) and self.is_verb(word) and not describes:
+                return True
+            at += 1
+        return False
+
     def verb_follows(self, index: int, within: int = 8) -> bool:
         """Whether a verb comes within a few words after `index`, in the same clause."""
         for at in range(index + 1, min(index + 1 + within, len(self.words))):
@@ -121,26 +102,31 @@ def _de_complement_or_modal(s: _Sentence, i: int) -> str | None:
     before, after = s.before(i), s.after(i)
     if not _is_word(after):
         return None
-    ends = (
-        s.clause_ends_after(i + 1) or s.after(i + 1) in _FINAL_PARTICLES or s.after(i + 1) == "吗"
-    )
+    ends = s.clause_ends_after(i + 1) or s.after(i + 1) in FINAL_PARTICLES or s.after(i + 1) == "吗"
     if after == "了" and s.can_be_verb(before) and ends:
         return "de5"  # 走得了 zǒu de liǎo: a potential complement
     if after in ("了", "到"):
         return "de2"
     if after == "看":
         return "dei3"
-    if not before or before in _BEFORE_MODAL:
+    if not before or before in BEFORE_MODAL:
         return "dei3"  # no verb before it to complement: the modal
     return "de5" if _is_word(before) else None
 
 
 def _de_adverbial(s: _Sentence, i: int) -> str | None:
-    """地 after an adverbial word of two or more characters, before a verb: de (慢慢地走)."""
+    """地 after an adverbial of two or more characters, before a verb: de (慢慢地走); so too
+    after a degree word and its adjective (很响地吼), a repeated measure (一张又一张地拍) or a
+    quoted adverbial (“一刀切”地). Not before what a place undergoes (养殖地被淹)."""
     before, after = s.before(i), s.after(i)
-    if len(before) >= 2 and _is_word(before) and _is_word(after) and before not in PRONOUNS:
+    if not _is_word(after) or after in ("被", "是", "的", "和", "与", "上", "里"):
+        return None
+    if len(before) >= 2 and _is_word(before) and before not in PRONOUNS:
         return "de5"
-    return None
+    if s.before(i, 2) in DEGREE and _is_word(before):
+        return "de5"
+    quoted = before in ("”", "」") and s.is_verb(after)
+    return "de5" if quoted or (before in MEASURE_CHARS and s.before(i, 2) == "一") else None
 
 
 def _guo(s: _Sentence, i: int) -> str | None:
@@ -170,21 +156,23 @@ def _wei(s: _Sentence, i: int) -> str | None:
     (图为…, 区间为…); wèi "for, in order to" before whom a deed is for (为你高兴) or before
     the deed (为避免…, 为公司工作)."""
     before, after = s.before(i), s.after(i)
-    completes = before in _AS_VERBS or before[-1:] in _AS_VERBS or s.before(i, 2) in _AS_VERBS
-    if completes or before in _COPULA_BEFORE:
+    completes = before in AS_VERBS or before[-1:] in AS_VERBS or s.before(i, 2) in AS_VERBS
+    if completes or before in COPULA_BEFORE:
         return "wei2"  # 选为, 提拔为, 称其为; 现为, 皆为, 图为 ("pictured is")
     if s.clause_has(i, "以", backwards=True) or s.clause_has(i, "所"):
         return "wei2"
-    if after in _FOR_WHOM or (s.is_verb(after) and after != "是") or s.verb_follows(i):
+    if after in FOR_WHOM or (s.is_verb(after) and after != "是"):
         return "wei4"
-    return "wei2" if _is_word(after) else None
+    if not _is_word(after):
+        return None
+    return "wei4" if s.deed_follows(i) else "wei2"  # 为孩子做饭; 为舌蛭科的动物
 
 
 def _hai_or_huan(s: _Sentence, i: int) -> str | None:
     """还 is huán "to give back" before what is given back (还书, 还你钱) and after 没/不
     at the end of a clause (还没还吧)."""
     after = s.after(i)
-    if after in _RETURNED:
+    if after in RETURNED:
         return "huan2"
     if s.before(i) in ("没", "不", "要", "得", "该", "想") and after in (
         "",
@@ -199,16 +187,16 @@ def _hai_or_huan(s: _Sentence, i: int) -> str | None:
 
 def _dao(s: _Sentence, i: int) -> str | None:
     """倒 is the adverb dào before a verb or adjective it qualifies (倒不错, 倒是)."""
-    return "dao4" if s.after(i) in _AFTER_ADVERB_DAO else None
+    return "dao4" if s.after(i) in AFTER_ADVERB_DAO else None
 
 
 def _degree(s: _Sentence, i: int, reading: str) -> str | None:
     """An adjective's reading where a degree word or the clause's end says it is one
     (太累了, 英语这么差): 累 lèi "tired", 差 chà "poor"; elsewhere often not (累年, 差值)."""
     before, after = s.before(i), s.after(i)
-    if before in _DEGREE or not _is_word(after) or after in _AFTER_ADJECTIVE:
+    if before in DEGREE or not _is_word(after) or after in AFTER_ADJECTIVE:
         return reading
-    if reading == "cha4" and (after[:1] in _NUMBERS or after in ("点", "点儿", "不多")):
+    if reading == "cha4" and (after[:1] in NUMBERS or after in ("点", "点儿", "不多")):
         return reading  # 还差一个, 差五分
     return None
 
@@ -221,9 +209,9 @@ def _jiao_sleep(s: _Sentence, i: int) -> str | None:
 def _chang_or_zhang(s: _Sentence, i: int) -> str | None:
     """长 is zhǎng "to grow" before what growing gives (长得, 长大, 长高), cháng "long" after
     a degree word (太长, 很长)."""
-    if s.after(i) in _GROWN:
+    if s.after(i) in GROWN:
         return "zhang3"
-    return "chang2" if s.before(i) in _DEGREE else None
+    return "chang2" if s.before(i) in DEGREE else None
 
 
 def _tiao(s: _Sentence, i: int) -> str:
@@ -239,7 +227,14 @@ def _after_counting(s: _Sentence, i: int, reading: str) -> str | None:
 
 def _ying(s: _Sentence, i: int) -> str | None:
     """应 before a verb is the modal yīng "should" (应用蘸的方式), not yìng "to answer"."""
-    return "ying1" if s.is_verb(s.after(i)) or s.after(i) in ("该", "当") else None
+    if s.is_verb(s.after(i)) or s.after(i) in ("该", "当"):
+        return "ying1"
+    return "ying1" if s.before(i) in _BEFORE_SHOULD and _is_word(s.after(i)) else None
+
+
+def _chong(s: _Sentence, i: int) -> str | None:
+    """冲 before whom it faces is chòng "towards" (冲我扑过来)."""
+    return "chong4" if s.after(i) in PRONOUNS else None
 
 
 def _qia(s: _Sentence, i: int) -> str | None:
@@ -254,8 +249,50 @@ def _zhong(s: _Sentence, i: int) -> str | None:
     return "zhong4"
 
 
+def _zhi(s: _Sentence, i: int) -> str | None:
+    """只 is the adverb zhǐ "only" before a verb (只能, 只凭), the measure word zhī after a
+    number, a demonstrative or 有 (一只猫, 有只狗)."""
+    after = s.after(i)
+    if s.is_verb(after) or after in ("能", "会", "要", "是", "有", "好", "得"):
+        return "zhi3"
+    before = s.before(i)
+    if _COUNTING.fullmatch(before) or before in ("有", "第一") or before[-1:] in NUMBERS:
+        return "zhi1" if _is_word(after) else None
+    return None
+
+
+def _gan(s: _Sentence, i: int) -> str | None:
+    """干 after a degree word is the adjective gān "dry" (越来越干); after an adverb of will
+    or time before what is done, the verb gàn "to do" (再干一年)."""
+    before = s.before(i)
+    if before in DEGREE or before == "越来越":
+        return "gan1"
+    if s.after(i) in ("什么", "啥", "吗", "嘛", "么") or before in ("事", "活", "没事", "有事"):
+        return "gan4"  # 干什么, 没事干
+    if before in ("再", "还", "又", "要", "想", "去", "来", "能", "会", "敢", "快") and _is_word(
+        s.after(i)
+    ):
+        return "gan4"
+    return None
+
+
+def _ceng(s: _Sentence, i: int) -> str | None:
+    """曾 after 小 or 老 is the surname Zēng (小曾); before a verb, the adverb céng "once"."""
+    if s.before(i) in ("小", "老", "姓"):
+        return "zeng1"
+    return "ceng2" if s.is_verb(s.after(i)) or s.after(i) in ("是", "经", "有") else None
+
+
+def _dai(s: _Sentence, i: int) -> str | None:
+    """待 is dāi "to stay" before where or how long (待在家, 待多久, 待了一天)."""
+    after = s.after(i)
+    if after in ("了", "在", "着", "过") or after[:1] in ("一", "多", "几"):
+        return "dai1"
+    return None
+
+
 def _final_particle(s: _Sentence, i: int) -> str | None:
-    return _FINAL_PARTICLES[s.words[i]] if s.clause_ends_after(i) and s.before(i) else None
+    return FINAL_PARTICLES[s.words[i]] if s.clause_ends_after(i) and s.before(i) else None
 
 
 _RULES: dict[str, Callable[[_Sentence, int], str | None]] = {
@@ -276,8 +313,15 @@ _RULES: dict[str, Callable[[_Sentence, int], str | None]] = {
     "应": _ying,
     "卡": _qia,
     "种": _zhong,
-    "待": lambda s, i: "dai1" if s.after(i) in ("了", "在", "着", "过", "一") else None,
-    **dict.fromkeys(_FINAL_PARTICLES, _final_particle),
+    "只": _zhi,
+    "冲": _chong,
+    "宿": lambda s, i: "xiu3" if _COUNTING.fullmatch(s.before(i)) else None,  # 一宿 "a night"
+    "咽": lambda s, i: yan_or_tiao("咽", s.after(i)) if _is_word(s.after(i)) else None,
+    "背": lambda s, i: "bei1" if s.after(i) in ("在", "起", "上", "到", "包") else None,
+    "干": _gan,
+    "曾": _ceng,
+    "待": _dai,
+    **dict.fromkeys(FINAL_PARTICLES, _final_particle),
 }
 
 
@@ -289,7 +333,7 @@ def function_word_readings(
     sentence = _Sentence(words, is_verb, can_be_verb)
     decided: dict[int, str] = {}
     for index, word in enumerate(words):
-        fixed = _STANDALONE.get(word) or _EVERYDAY_WORDS.get(word)
+        fixed = STANDALONE.get(word) or EVERYDAY_WORDS.get(word)
         if fixed:
             decided[index] = fixed
             continue
@@ -298,13 +342,3 @@ def function_word_readings(
         if reading is not None:
             decided[index] = reading
     return decided
-
-
-def inside_word_readings(word: str) -> dict[int, str]:
-    """Readings a rule decides inside a word no dictionary lists (jiagu's 去不了, 睡不着):
-    了 liǎo and 着 zháo of a potential complement, by offset in the word."""
-    return {
-        offset: {"了": "liao3", "着": "zhao2"}[char]
-        for offset, char in enumerate(word)
-        if char in "了着" and offset >= 2 and word[offset - 1] in "不得"
-    }

@@ -17,10 +17,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from service.annotation.words import COUNTING as _COUNTING
+from service.annotation.words import MEASURE_CHARS as MEASURES
 from service.common.script import has_han
 
-# Measure words a number or demonstrative takes before its noun.
-MEASURES = frozenset("本个位张件条只辆台家所支把块双杯瓶碗头匹首部篇封座棵朵层种间节门份套场行口")
 _ADVERBS = frozenset("都才就也还又再")
 _ASPECT = frozenset("了过着完")
 _NEGATIONS = frozenset("不没")
@@ -38,6 +37,7 @@ class WordFacts:
     is_verb: Callable[[str], bool]  # has a verb's sense ("to ...")
     is_only_a_name: Callable[[str], bool]  # every reading is a proper name
     is_listed: Callable[[str], bool]  # in an HSK word list
+    reading: Callable[[str], str]  # the first dictionary reading, numbered ("" if none)
 
 
 def _split_one(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | None:
@@ -72,10 +72,33 @@ def _split_one(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | No
     return None
 
 
+# What stands before a noun 穿着 "attire" or adjective 沉着 "calm", not the verb and 着.
+_BEFORE_ZHUO = frozenset("的 很 太 非常 比较 十分 其 一身 他的 她的 很是 更".split())
+_NOT_WORN = frozenset("于 的 地 得 了 是 也 都 很 就 还 打扮 方面 上".split())
+
+
+def _split_zhe(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | None:
+    """A verb and the aspect particle 着 zhe read as a word with zhuó: 穿着/花棉袄 ("wearing",
+    not "attire"), 眯/着眼 (眯着/眼 "squinting"), 想/着想/着 (想着想着)."""
+    word = words[i]
+    before = words[i - 1] if i else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if len(word) != 2 or "着" not in word:
+        return None
+    reading = facts.reading(word).split()
+    if word[1] == "着" and reading[1:] == ["zhuo2"] and facts.is_verb(word[0]):
+        worn = has_han(after) and after not in _NOT_WORN
+        return [word[0], "着"] if worn and before not in _BEFORE_ZHUO else None
+    verb_before = len(before) == 1 and has_han(before) and facts.is_verb(before)
+    if word[0] == "着" and reading[:1] == ["zhuo2"] and verb_before and facts.is_word(word[1]):
+        return ["着", word[1]]
+    return None
+
+
 def split_merges(words: list[str], facts: WordFacts) -> list[str]:
     """jiagu's words with each merge the rules recognise split into its words."""
     fixed: list[str] = []
     for i, word in enumerate(words):
-        pieces = _split_one(words, i, facts)
+        pieces = _split_one(words, i, facts) or _split_zhe(words, i, facts)
         fixed.extend(pieces or [word])
     return fixed

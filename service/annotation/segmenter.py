@@ -88,10 +88,6 @@ def _role(text: str, spans: list[Span], number: int) -> Role | None:
     return "measure" if _COUNTING.fullmatch(before) else None
 
 
-def _only_names(entry: Entry) -> bool:
-    return bool(entry.readings) and all(r.pinyin[:1].isupper() for r in entry.readings)
-
-
 def _overall_level(levels: list[int]) -> int | None:
     if not levels:
         return None
@@ -134,12 +130,13 @@ class Segmenter:
             lambda: tagger if tagger is not None else pos_tagger.load_or_build(cache_dir)
         )
         self._readings = _Once(ReadingModel)
-        self._splitter = WordSplitter()
+        self._splitter = WordSplitter(cache_dir)
         self._facts = merges.WordFacts(
             is_word=lambda word: bool(self.lexicon.entry(word).readings),
             is_verb=self._can_be_verb,
-            is_only_a_name=lambda word: _only_names(self.lexicon.entry(word)),
+            is_only_a_name=lambda word: glossary.only_names(self.lexicon.entry(word)),
             is_listed=lambda word: bool(self.lexicon.entry(word).hsk_levels),
+            reading=lambda word: " ".join(r.pinyin for r in self.lexicon.entry(word).readings[:1]),
         )
         self._annotator = _Once(lambda: WordAnnotator(self.lexicon))
 
@@ -180,14 +177,18 @@ class Segmenter:
         }
         ruled = frozenset(predicted)
         wanted: list[int] = []
+        rivals: dict[int, str] = {}  # a name's own syllables, kept unless clearly outscored
         for (start, end), entry in zip(spans, entries, strict=True):
             if entry is None or start in ruled:
                 continue
             several = len({r.pinyin.lower() for r in entry.readings}) > 1
-            if end - start == 1 or not entry.readings or several:
+            name = glossary.name_syllables(entry) if end - start > 1 else None
+            if end - start == 1 or not entry.readings or several or name:
                 wanted += [
                     p for p in range(start, end) if model.is_polyphonic(text[p]) and p not in ruled
                 ]
+            if name and len(name) == end - start:
+                rivals.update((start + offset, syllable) for offset, syllable in enumerate(name))
         if not wanted:
             return predicted, ruled
         wanted_set = set(wanted)
@@ -200,7 +201,13 @@ class Segmenter:
             [
                 (sentence.group(), [p - sentence.start() for p in positions])
                 for sentence, positions in sentences
-            ]
+            ],
+            {
+                (row, p - sentence.start()): rivals[p]
+                for row, (sentence, positions) in enumerate(sentences)
+                for p in positions
+                if p in rivals
+            },
         )
         for (_, positions), found in zip(sentences, readings, strict=True):
             predicted.update(zip(positions, found, strict=True))
@@ -235,10 +242,10 @@ class Segmenter:
         words = self.words(simplified)
         tags = self.tagger.tag(words) if with_pos and words else None
         spans = word_spans(simplified, words)
-        entries = [
-            lexicon.entry(simplified[start:end]) if has_han(simplified[start:end]) else None
-            for start, end, _ in spans
-        ]
+        han = [has_han(simplified[start:end]) for start, end, _ in spans]
+        looked_up = [simplified[s:e] for (s, e, _), h in zip(spans, han, strict=True) if h]
+        found = iter(lexicon.entries(looked_up))  # one query for words no earlier text had
+        entries = [next(found) if h else None for h in han]
         predicted, ruled = self._predict(simplified, [(s, e) for s, e, _ in spans], entries)
         annotated = []
         for number, ((start, end, index), entry) in enumerate(zip(spans, entries, strict=True)):

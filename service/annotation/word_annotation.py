@@ -13,7 +13,7 @@ import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 
-from service.annotation import glossary, grammar, tones
+from service.annotation import glossary, inside_words, tones
 from service.annotation.glossary import Part, Role
 from service.annotation.lexicon import Entry, Lexicon, Reading
 from service.annotation.pinyin_text import to_marked
@@ -33,6 +33,16 @@ class Annotation:
 
 def _cited(word: str, pinyin: str) -> str:
     return " ".join(tones.citation(word, pinyin.split()))
+
+
+def _in_context(pinyin: str, here: dict[int, str]) -> str:
+    """A name's syllables with the context's readings put in (capitals kept: Bó gèn dì)."""
+    syllables = pinyin.split()
+    for offset, guess in here.items():
+        if offset < len(syllables):
+            marked = to_marked(guess)
+            syllables[offset] = marked.capitalize() if syllables[offset].istitle() else marked
+    return " ".join(syllables)
 
 
 class WordAnnotator:
@@ -80,31 +90,39 @@ class WordAnnotator:
                         pinyin, glossary.explain(entry, pinyin), [], entry.traditional
                     )
                 reading = matching[0]
-            return self._shown(entry, reading)
+            shown = self._shown(entry, reading)
+            if len(simplified) > 1 and here and glossary.only_names(entry):
+                return dataclasses.replace(shown, pinyin=_in_context(shown.pinyin, here))
+            return shown
         syllables = entry.pinyin.split()
         aligned = len(syllables) == len(simplified)
         if aligned:
             # A dictionary word inside keeps its own reading (据了解: 了解 liǎo jiě); the
             # context decides the characters that stand alone.
-            within_words = self._part_readings(simplified)
+            within_words = self._part_readings(simplified, here)
             for offset, guess in here.items():
                 syllables[offset] = within_words.get(offset) or to_marked(guess)
-            for offset, ruled in grammar.inside_word_readings(simplified).items():
+            free = frozenset(range(len(simplified))) - within_words.keys()
+            for offset, ruled in inside_words.inside_word_readings(simplified, free).items():
                 syllables[offset] = to_marked(ruled)  # 去不了 liǎo, whatever its parts say
         word_parts = glossary.parts(simplified, syllables if aligned else None, self.lexicon)
         return Annotation(" ".join(syllables), None, word_parts, entry.traditional)
 
-    def _part_readings(self, word: str) -> dict[int, str]:
-        """The usual syllables of the word's parts of two or more characters (names aside),
-        by offset."""
+    def _part_readings(self, word: str, here: dict[int, str]) -> dict[int, str]:
+        """The syllables of the word's parts of two or more characters, by offset: the
+        reading of a part the context agrees with (明朝初年: 明朝 Míng cháo, the dynasty), its
+        usual one otherwise. A part that is only a name is left to the context."""
         readings: dict[int, str] = {}
         offset = 0
-        for part in glossary.parts(word, None, self.lexicon):
-            syllables = part.pinyin.split()
-            common = not part.pinyin[:1].isupper()  # a name's reading is the context's to decide
-            if len(part.text) > 1 and len(syllables) == len(part.text) and common:
-                readings.update(enumerate(syllables, start=offset))
-            offset += len(part.text)
+        for text, entry in glossary.split_into_parts(word, self.lexicon):
+            size = len(text)
+            if size > 1 and entry is not None and not glossary.only_names(entry):
+                inside = {o - offset: g for o, g in here.items() if offset <= o < offset + size}
+                chosen = glossary.choose_reading(entry, inside)
+                syllables = glossary.reading_pinyin(chosen).split() if chosen else []
+                if len(syllables) == size:
+                    readings.update(enumerate(syllables, start=offset))
+            offset += size
         return readings
 
     @staticmethod

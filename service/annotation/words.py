@@ -1,8 +1,8 @@
 """Splitting text into words: jiagu's segmenter, its words as spans of the text, sentences.
 
 The other half of annotation (`segmenter`) explains each word; this half only says where the
-words and sentences are. jiagu's segmenter is not thread-safe, so `WordSplitter` holds it
-under a lock; it loads on first use.
+words and sentences are. `WordSplitter` loads jiagu's word frequencies under a lock, on first
+use (from `vocab_cache`), and splits with `jiagu_route`: jiagu's own words, faster.
 """
 
 from __future__ import annotations
@@ -12,9 +12,15 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from service.annotation import jiagu_route, vocab_cache
+
 if TYPE_CHECKING:
     from jiagu.segment.nroute import Segment as JiaguSegment
 
+# Measure words a number or demonstrative takes before its noun.
+MEASURE_CHARS = frozenset(
+    "本个位张件条只辆台家所支把块双杯瓶碗头匹首部篇封座棵朵层种间节门份套场行口"
+)
 # A number or a demonstrative: the word after one is counted (一只 zhī, 这本书, 一行 háng).
 COUNTING = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十百千万两几半每这那哪某]+)")
 
@@ -64,15 +70,39 @@ def _jiagu_segment() -> JiaguSegment:
     return segment
 
 
+def _vocabulary(cache_dir: Path | None) -> vocab_cache.Vocabulary:
+    """jiagu's frequencies: stored in cache_dir, else parsed by jiagu (and stored there)."""
+    stored = vocab_cache.cached(cache_dir) if cache_dir is not None else None
+    if stored is not None:
+        return stored
+    segment = _jiagu_segment()
+    parsed = vocab_cache.Vocab(segment.vocab, segment.max_word_len, segment.total_freq)
+    if cache_dir is not None:
+        vocab_cache.store(cache_dir, parsed)
+    return vocab_cache.in_memory(parsed)
+
+
 class WordSplitter:
     """jiagu's words of a text; one per process, shared by threads."""
 
-    def __init__(self) -> None:
+    def __init__(self, cache_dir: Path | None = None) -> None:
         self._lock = threading.Lock()
-        self._segment: JiaguSegment | None = None
+        self._vocabulary: vocab_cache.Vocabulary | None = None
+        self._cache_dir = cache_dir
 
     def words(self, text: str) -> list[str]:
-        with self._lock:
-            if self._segment is None:
-                self._segment = _jiagu_segment()
-            return [w for w in self._segment.seg(text, mode="default") if w]
+        with self._lock:  # loaded once; `jiagu_route` only reads it
+            if self._vocabulary is None:
+                self._vocabulary = _vocabulary(self._cache_dir)
+            vocabulary = self._vocabulary
+        return [w for w in jiagu_route.segment(text, vocabulary) if w]
+
+
+if __name__ == "__main__":  # `python -m service.annotation.words`: build the cache (Dockerfile)
+    from service.settings import get_settings
+
+    directory = get_settings().data_cache_path()
+    _vocabulary(directory)
+    if vocab_cache.cached(directory) is None:
+        raise SystemExit(f"jiagu vocabulary cache not written to {directory}")
+    print(vocab_cache.cache_file(directory))

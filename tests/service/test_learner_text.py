@@ -57,6 +57,17 @@ def _words(text: str) -> list[str]:
         ("下雨啦！", "啦", 0, "la"),
         ("开饭喽！", "喽", 0, "lou"),
         ("出去走走就好了。", "好", 0, "hǎo"),
+        ("阿姨家有只小狗。", "只", 0, "zhī"),  # a measure word after 有
+        ("我再干一年就退休。", "干", 0, "gàn"),  # "to do" after 再
+        ("他在家没事干。", "干", 0, "gàn"),
+        ("小曾今天没来上班。", "曾", 0, "zēng"),  # the surname after 小
+        ("他一张又一张地看照片。", "地", 0, "de"),  # after a repeated measure
+        ("这块地被水淹了。", "地", 0, "dì"),  # the ground, before what it undergoes
+        ("你要在上海待多久？", "待", 0, "dāi"),  # to stay, before how long
+        ("好难呐！", "呐", 0, "na"),  # sentence-final particle
+        ("把包背在身上。", "背", 0, "bēi"),  # to carry on the back
+        ("狗冲我跑过来。", "冲", 0, "chòng"),  # towards whom
+        ("你不应这样说。", "应", 0, "yīng"),  # the modal after 不
     ],
 )
 def test_function_words_read_from_the_sentence(
@@ -86,6 +97,36 @@ def test_yi_between_repeated_words_of_its_own_is_changed_not_neutral() -> None:
     assert _reading("看一看", "看一看", sandhi=True) == "kàn yi kàn"
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "reading"),
+    [
+        ("孩子长高了。", "长高", "zhǎng gāo"),  # jiagu's word: 长 before what growing gives
+        ("睡个好觉吧。", "好觉", "hǎo jiào"),  # 觉 "a sleep"
+        ("明朝初年有很多战争。", "明朝初年", "míng cháo chū nián"),  # the dynasty inside
+        ("我颇感意外。", "颇感", "pō gǎn"),
+        ("我一宿没睡。", "一宿", "yī xiǔ"),  # a night
+        ("她留着短发。", "短发", "duǎn fà"),  # hair
+        ("石头砸中了车。", "砸中", "zá zhòng"),  # to hit
+        ("这口气我咽不下。", "咽不下", "yàn bù xià"),  # to swallow
+        ("他去河边挑水。", "挑水", "tiāo shuǐ"),  # to carry on a pole
+    ],
+)
+def test_words_no_dictionary_lists_read_from_their_parts_and_rules(
+    text: str, word: str, reading: str
+) -> None:
+    assert _reading(text, word) == reading
+
+
+def test_a_word_of_several_readings_follows_the_sentence() -> None:
+    assert _reading("明朝的皇帝住在北京。", "明朝") == "Míng cháo"  # not míng zhāo "tomorrow"
+    assert _reading("这样做对你有好处。", "好处") == "hǎo chu"  # not hǎo chǔ "easy to get on with"
+
+
+def test_a_name_takes_the_model_reading_only_where_it_is_clearly_better() -> None:
+    assert _reading("我去过勃艮第。", "勃艮第") == "Bó gèn dì"  # CC-CEDICT writes gěn
+    assert _reading("他是湖北黄陂人。", "黄陂") == "Huáng pí"  # the model does not know pí
+
+
 def test_bianyi_is_cheap_in_a_shop() -> None:
     assert _reading("这件衣服太贵了，便宜一点儿吧。", "便宜") == "pián yi"
 
@@ -101,13 +142,18 @@ def test_bianyi_is_cheap_in_a_shop() -> None:
         ("这些钱你怎么花都行。", ["这些", "钱", "你", "怎么", "花", "都", "行"]),  # not 花都
         ("她说得很对。", ["她", "说", "得", "很", "对"]),  # not 得很 "very"
         ("今天我走得了。", ["今天", "我", "走", "得", "了"]),  # not 得了 "done"
+        ("她穿着红裙子。", ["她", "穿", "着", "红", "裙子"]),  # not 穿着 "attire"
+        ("想着想着就睡着了。", ["想", "着", "想", "着", "就", "睡着", "了"]),  # not 着想
     ],
 )
 def test_merges_that_change_the_meaning_are_split(text: str, words: list[str]) -> None:
     assert _words(text) == words
 
 
-@pytest.mark.parametrize(("text", "word"), [("我有个人意见。", "个人"), ("他很有才能。", "才能")])
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("我有个人意见。", "个人"), ("他很有才能。", "才能"), ("他的穿着很朴素。", "穿着")],
+)
 def test_words_jiagu_gets_right_stay_whole(text: str, word: str) -> None:
     assert word in _words(text)
 

@@ -1,0 +1,55 @@
+"""Readings the rules decide inside a word no dictionary lists (jiagu's 去不了, 长高, 一宿).
+
+jiagu joins words the dictionary does not hold; their characters then have no word reading
+to keep, and the reading model, trained on encyclopaedia prose, often reads them as it would
+inside a literary compound. The characters' neighbours inside the word say more.
+"""
+
+from __future__ import annotations
+
+from service.annotation.word_classes import GROWN, STANDALONE
+
+# A free character's reading after these characters inside a word: 一宿 xiǔ "a night", 短发
+# fà "hair", 甚少 shǎo, 砸中 zhòng "to hit".
+_INSIDE_AFTER = {
+    "宿": ("一两几半整", "xiu3"),
+    "发": ("短长白黑乱卷金秀烫染", "fa4"),
+    "少": ("甚很太极较最", "shao3"),
+    "中": ("砸打射击猜踢投", "zhong4"),
+}
+
+
+def yan_or_tiao(char: str, after: str) -> str:
+    """咽 yàn "to swallow" (咽不下), 挑 tiāo "to carry, to pick" unless it stirs (挑起争端)."""
+    if char == "咽":
+        return "yan4" if after in ("不", "下", "得", "了", "进") else "yan1"
+    return "tiao3" if after in ("起", "动", "拨", "逗", "唆") else "tiao1"
+
+
+def inside_word_readings(word: str, free: frozenset[int]) -> dict[int, str]:
+    """Readings a rule decides inside a word no dictionary lists, by offset in the word: 了
+    liǎo and 着 zháo of a potential complement, whatever the word's parts say; at the `free`
+    offsets (no dictionary part covers them) 长 zhǎng before what growing gives and cháng
+    first in a word (长刀), 觉 jiào "a sleep", 卡 qiǎ "stuck", the readings after the
+    characters of _INSIDE_AFTER, 咽 and 挑 first in a word, and a first character's
+    standalone reading (更何况 gèng)."""
+    found: dict[int, str] = {}
+    for offset, char in enumerate(word):
+        before, after = word[offset - 1 : offset], word[offset + 1 : offset + 2]
+        if char in "了着" and offset >= 2 and before in ("不", "得"):
+            found[offset] = {"了": "liao3", "着": "zhao2"}[char]
+        elif offset not in free:
+            continue
+        elif char == "长" and (after in GROWN or offset == 0):
+            found[offset] = "zhang3" if after in GROWN else "chang2"  # 长高; 长刀, 长命
+        elif char == "觉" and before in ("睡", "好", "午"):
+            found[offset] = "jiao4"
+        elif char == "卡" and after in ("在", "住"):
+            found[offset] = "qia3"  # 卡在, 卡住: stuck
+        elif char in _INSIDE_AFTER and before and before in _INSIDE_AFTER[char][0]:
+            found[offset] = _INSIDE_AFTER[char][1]
+        elif char in "咽挑" and offset == 0:
+            found[offset] = yan_or_tiao(char, after)
+        elif offset == 0 and char in STANDALONE:
+            found[offset] = STANDALONE[char]
+    return found
