@@ -36,6 +36,8 @@ from service.common.script import has_han
 
 # Adverbs before the modal 应 yīng "should" (不应, 还应依法…).
 _BEFORE_SHOULD = frozenset("不 还 也 都 就 更 均 本 理 亦 则".split())
+# Words after which 得 is the verb dé "to obtain" (该得的工资, 各得酬劳, 所得).
+_BEFORE_OBTAINED = frozenset("该 应 各 所 获 未 不可 应该".split())
 _QUOTES = frozenset('“”‘’「」《》"')
 
 IsVerb = Callable[[str], bool]
@@ -105,8 +107,8 @@ def _de_complement_or_modal(s: _Sentence, i: int) -> str | None:
     ends = s.clause_ends_after(i + 1) or s.after(i + 1) in FINAL_PARTICLES or s.after(i + 1) == "吗"
     if after == "了" and s.can_be_verb(before) and ends:
         return "de5"  # 走得了 zǒu de liǎo: a potential complement
-    if after in ("了", "到"):
-        return "de2"
+    if after in ("了", "到") or before in _BEFORE_OBTAINED:
+        return "de2"  # 得了第一; 该得的, 各得其所: to obtain
     if after == "看":
         return "dei3"
     if not before or before in BEFORE_MODAL:
@@ -315,6 +317,10 @@ _RULES: dict[str, Callable[[_Sentence, int], str | None]] = {
     "种": _zhong,
     "只": _zhi,
     "冲": _chong,
+    "处": lambda s, i: "chu3" if s.before(i) == "所" else None,  # 所处: where one is
+    "钉": lambda s, i: (
+        "ding4" if s.after(i) in ("牢", "在", "上", "住", "进", "好", "掌") else None
+    ),
     "宿": lambda s, i: "xiu3" if _COUNTING.fullmatch(s.before(i)) else None,  # 一宿 "a night"
     "咽": lambda s, i: yan_or_tiao("咽", s.after(i)) if _is_word(s.after(i)) else None,
     "背": lambda s, i: "bei1" if s.after(i) in ("在", "起", "上", "到", "包") else None,

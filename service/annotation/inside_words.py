@@ -16,6 +16,14 @@ _INSIDE_AFTER = {
     "发": ("短长白黑乱卷金秀烫染", "fa4"),
     "少": ("甚很太极较最", "shao3"),
     "中": ("砸打射击猜踢投", "zhong4"),
+    "行": ("车农工建", "hang2"),  # 车行 "car dealer", 农行 "the Agricultural Bank"
+    "处": ("所", "chu3"),  # 所处 "where one is"
+}
+# A free first character's reading before these characters: 累倒 lèi "tired", 粘满 zhān.
+_INSIDE_BEFORE = {
+    "累": ("倒坏死病垮", "lei4"),
+    "粘": ("满在上住贴", "zhan1"),
+    "钉": ("牢在上住掌", "ding4"),
 }
 
 
@@ -48,6 +56,8 @@ def inside_word_readings(word: str, free: frozenset[int]) -> dict[int, str]:
             found[offset] = "qia3"  # 卡在, 卡住: stuck
         elif char in _INSIDE_AFTER and before and before in _INSIDE_AFTER[char][0]:
             found[offset] = _INSIDE_AFTER[char][1]
+        elif offset == 0 and char in _INSIDE_BEFORE and after and after in _INSIDE_BEFORE[char][0]:
+            found[offset] = _INSIDE_BEFORE[char][1]
         elif char in "咽挑" and offset == 0:
             found[offset] = yan_or_tiao(char, after)
         elif offset == 0 and char in STANDALONE:

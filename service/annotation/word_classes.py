@@ -37,7 +37,8 @@ GROWN = frozenset("得 大 高 出 成 满 胖 了 着 个子 肉".split())
 FINAL_PARTICLES = {
     "哦": "o5", "啦": "la5", "喽": "lou5", "吧": "ba5", "嘛": "ma5", "呢": "ne5", "耶": "ye5",
     "喔": "o5",
-    "呐": "na5", "呀": "ya5", "哟": "yo5",
+    "呐": "na5",
+    "噢": "o5", "呀": "ya5", "哟": "yo5",
 }  # fmt: skip
 # Single-character words whose everyday reading as a word of its own is not the model's.
 STANDALONE = {

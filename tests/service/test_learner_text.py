@@ -68,6 +68,9 @@ def _words(text: str) -> list[str]:
         ("把包背在身上。", "背", 0, "bēi"),  # to carry on the back
         ("狗冲我跑过来。", "冲", 0, "chòng"),  # towards whom
         ("你不应这样说。", "应", 0, "yīng"),  # the modal after 不
+        ("这是你该得的钱。", "得", 0, "dé"),  # to obtain
+        ("这种药也得当饭吃吗？", "得", 0, "děi"),  # must (not 得当 "proper")
+        ("我真的会去的噢。", "噢", 0, "o"),
     ],
 )
 def test_function_words_read_from_the_sentence(
@@ -109,6 +112,8 @@ def test_yi_between_repeated_words_of_its_own_is_changed_not_neutral() -> None:
         ("石头砸中了车。", "砸中", "zá zhòng"),  # to hit
         ("这口气我咽不下。", "咽不下", "yàn bù xià"),  # to swallow
         ("他去河边挑水。", "挑水", "tiāo shuǐ"),  # to carry on a pole
+        ("我去农行取钱。", "农行", "nóng háng"),  # a bank
+        ("桌子上粘满了灰。", "粘满", "zhān mǎn"),  # to stick
     ],
 )
 def test_words_no_dictionary_lists_read_from_their_parts_and_rules(
@@ -152,7 +157,12 @@ def test_merges_that_change_the_meaning_are_split(text: str, words: list[str]) -
 
 @pytest.mark.parametrize(
     ("text", "word"),
-    [("我有个人意见。", "个人"), ("他很有才能。", "才能"), ("他的穿着很朴素。", "穿着")],
+    [
+        ("我有个人意见。", "个人"),
+        ("他很有才能。", "才能"),
+        ("他的穿着很朴素。", "穿着"),
+        ("这件事处理得当。", "得当"),
+    ],
 )
 def test_words_jiagu_gets_right_stay_whole(text: str, word: str) -> None:
     assert word in _words(text)
