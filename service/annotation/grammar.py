@@ -19,6 +19,8 @@ from service.annotation.word_classes import (
     AFTER_ADVERB_DAO,
     AS_VERBS,
     BEFORE_MODAL,
+    BEFORE_OBTAINED,
+    BEFORE_SHOULD,
     COPULA_BEFORE,
     DEGREE,
     EVERYDAY_WORDS,
@@ -27,18 +29,13 @@ from service.annotation.word_classes import (
     GROWN,
     NUMBERS,
     PRONOUNS,
+    QUOTES,
     RETURNED,
     STANDALONE,
 )
 from service.annotation.words import COUNTING as _COUNTING
 from service.annotation.words import MEASURE_CHARS
 from service.common.script import has_han
-
-# Adverbs before the modal 应 yīng "should" (不应, 还应依法…).
-_BEFORE_SHOULD = frozenset("不 还 也 都 就 更 均 本 理 亦 则".split())
-# Words after which 得 is the verb dé "to obtain" (该得的工资, 各得酬劳, 所得).
-_BEFORE_OBTAINED = frozenset("该 应 各 所 获 未 不可 应该".split())
-_QUOTES = frozenset('“”‘’「」《》"')
 
 IsVerb = Callable[[str], bool]
 
@@ -80,7 +77,7 @@ class _Sentence:
         """Whether a verb follows in the clause (quotes within it skipped) that is not a
         modifier before 的 and a noun (属的动物 describes; 做饭, 工作的。 are deeds)."""
         at = index + 1
-        while at < len(self.words) and (_is_word(self.words[at]) or self.words[at] in _QUOTES):
+        while at < len(self.words) and (_is_word(self.words[at]) or self.words[at] in QUOTES):
             word = self.words[at]
             describes = self.after(at) == "的" and _is_word(self.after(at + 1))
             if _is_word(word) and self.is_verb(word) and not describes:
@@ -107,7 +104,7 @@ def _de_complement_or_modal(s: _Sentence, i: int) -> str | None:
     ends = s.clause_ends_after(i + 1) or s.after(i + 1) in FINAL_PARTICLES or s.after(i + 1) == "吗"
     if after == "了" and s.can_be_verb(before) and ends:
         return "de5"  # 走得了 zǒu de liǎo: a potential complement
-    if after in ("了", "到") or before in _BEFORE_OBTAINED:
+    if after in ("了", "到") or before in BEFORE_OBTAINED:
         return "de2"  # 得了第一; 该得的, 各得其所: to obtain
     if after == "看":
         return "dei3"
@@ -231,7 +228,7 @@ def _ying(s: _Sentence, i: int) -> str | None:
     """应 before a verb is the modal yīng "should" (应用蘸的方式), not yìng "to answer"."""
     if s.is_verb(s.after(i)) or s.after(i) in ("该", "当"):
         return "ying1"
-    return "ying1" if s.before(i) in _BEFORE_SHOULD and _is_word(s.after(i)) else None
+    return "ying1" if s.before(i) in BEFORE_SHOULD and _is_word(s.after(i)) else None
 
 
 def _chong(s: _Sentence, i: int) -> str | None:
@@ -321,6 +318,7 @@ _RULES: dict[str, Callable[[_Sentence, int], str | None]] = {
     "钉": lambda s, i: (
         "ding4" if s.after(i) in ("牢", "在", "上", "住", "进", "好", "掌") else None
     ),
+    "撒": lambda s, i: "sa3" if s.after(i) in ("在", "落", "满", "到", "上") else None,  # scatter
     "宿": lambda s, i: "xiu3" if _COUNTING.fullmatch(s.before(i)) else None,  # 一宿 "a night"
     "咽": lambda s, i: yan_or_tiao("咽", s.after(i)) if _is_word(s.after(i)) else None,
     "背": lambda s, i: "bei1" if s.after(i) in ("在", "起", "上", "到", "包") else None,

@@ -56,8 +56,15 @@ STANDALONE = {
     "乐": "le4",  # 乐 yuè "music" lives in words (音乐, 乐器)
     "壳": "ke2",  # 壳 qiào lives in words (地壳, 甲壳)
     "颇": "po1",  # 颇 pǒ is obsolete
+    "尽": "jin4",  # "entirely, to exhaust"; jǐn lives in words (尽量, 尽快, 尽管)
 }
 
 # Words of several readings whose everyday one is not the first: 便宜 is "cheap" (pián yi)
 # far more often than "convenient" (biàn yí); 当天 "that same day" is dàng tiān.
 EVERYDAY_WORDS = {"便宜": "pian2 yi5", "当天": "dang4 tian1", "当晚": "dang4 wan3"}
+# Adverbs before the modal 应 yīng "should" (不应, 还应依法…).
+BEFORE_SHOULD = frozenset("不 还 也 都 就 更 均 本 理 亦 则".split())
+# Words after which 得 is the verb dé "to obtain" (该得的工资, 各得酬劳, 所得).
+BEFORE_OBTAINED = frozenset("该 应 各 所 获 未 不可 应该".split())
+# Quotation marks a clause reads through (为“龙珠”配音).
+QUOTES = frozenset('“”‘’「」《》"')

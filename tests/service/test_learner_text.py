@@ -71,6 +71,7 @@ def _words(text: str) -> list[str]:
         ("这是你该得的钱。", "得", 0, "dé"),  # to obtain
         ("这种药也得当饭吃吗？", "得", 0, "děi"),  # must (not 得当 "proper")
         ("我真的会去的噢。", "噢", 0, "o"),
+        ("骨灰撒在湖里。", "撒", 0, "sǎ"),  # to scatter
     ],
 )
 def test_function_words_read_from_the_sentence(
@@ -113,6 +114,7 @@ def test_yi_between_repeated_words_of_its_own_is_changed_not_neutral() -> None:
         ("这口气我咽不下。", "咽不下", "yàn bù xià"),  # to swallow
         ("他去河边挑水。", "挑水", "tiāo shuǐ"),  # to carry on a pole
         ("我去农行取钱。", "农行", "nóng háng"),  # a bank
+        ("我们尽全力帮他。", "尽全力", "jìn quán lì"),
         ("桌子上粘满了灰。", "粘满", "zhān mǎn"),  # to stick
     ],
 )
