@@ -318,6 +318,8 @@ _RULES: dict[str, Callable[[_Sentence, int], str | None]] = {
     "钉": lambda s, i: (
         "ding4" if s.after(i) in ("牢", "在", "上", "住", "进", "好", "掌") else None
     ),
+    "量": lambda s, i: "liang2" if s.after(i) in ("了", "一下", "一", "过", "着") else None,
+    "哄": lambda s, i: "hong3" if s.after(i) in PRONOUNS or s.clause_ends_after(i) else None,
     "撒": lambda s, i: "sa3" if s.after(i) in ("在", "落", "满", "到", "上") else None,  # scatter
     "宿": lambda s, i: "xiu3" if _COUNTING.fullmatch(s.before(i)) else None,  # 一宿 "a night"
     "咽": lambda s, i: yan_or_tiao("咽", s.after(i)) if _is_word(s.after(i)) else None,

@@ -38,7 +38,11 @@ FINAL_PARTICLES = {
     "哦": "o5", "啦": "la5", "喽": "lou5", "吧": "ba5", "嘛": "ma5", "呢": "ne5", "耶": "ye5",
     "喔": "o5",
     "呐": "na5",
-    "噢": "o5", "呀": "ya5", "哟": "yo5",
+    "噢": "o5",
+    "啊": "a5",
+    "哎": "ai5",
+    "噻": "sai5",
+    "哒": "da5", "呀": "ya5", "哟": "yo5",
 }  # fmt: skip
 # Single-character words whose everyday reading as a word of its own is not the model's.
 STANDALONE = {
@@ -56,6 +60,7 @@ STANDALONE = {
     "乐": "le4",  # 乐 yuè "music" lives in words (音乐, 乐器)
     "壳": "ke2",  # 壳 qiào lives in words (地壳, 甲壳)
     "颇": "po1",  # 颇 pǒ is obsolete
+    "咋": "za3",  # "how" (咋办); zhā and zhà are onomatopoeia
     "尽": "jin4",  # "entirely, to exhaust"; jǐn lives in words (尽量, 尽快, 尽管)
 }
 

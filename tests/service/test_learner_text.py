@@ -72,6 +72,10 @@ def _words(text: str) -> list[str]:
         ("这种药也得当饭吃吗？", "得", 0, "děi"),  # must (not 得当 "proper")
         ("我真的会去的噢。", "噢", 0, "o"),
         ("骨灰撒在湖里。", "撒", 0, "sǎ"),  # to scatter
+        ("这是一门学问啊。", "啊", 0, "a"),  # sentence-final particles
+        ("我也挺无奈的哎。", "哎", 0, "ai"),
+        ("我量了一下体温。", "量", 0, "liáng"),  # to measure
+        ("他哄她睡觉。", "哄", 0, "hǒng"),  # to coax
     ],
 )
 def test_function_words_read_from_the_sentence(
@@ -115,6 +119,7 @@ def test_yi_between_repeated_words_of_its_own_is_changed_not_neutral() -> None:
         ("他去河边挑水。", "挑水", "tiāo shuǐ"),  # to carry on a pole
         ("我去农行取钱。", "农行", "nóng háng"),  # a bank
         ("我们尽全力帮他。", "尽全力", "jìn quán lì"),
+        ("这可咋办？", "咋办", "zǎ bàn"),  # how
         ("桌子上粘满了灰。", "粘满", "zhān mǎn"),  # to stick
     ],
 )
