@@ -101,16 +101,17 @@ def choose_reading(entry: Entry, predicted: dict[int, str]) -> Reading | None:
     usual = default_reading(entry)
     if not predicted or usual is None:
         return usual
-    common = [r for r in entry.readings if not _is_name(r)] or entry.readings
-    best = max(_agreement(r, predicted) for r in common)
-    several_syllables = len(usual.pinyin.split()) > 1
-    names = [r for r in entry.readings if _is_name(r)] if several_syllables else []
-    named = max(names, key=lambda r: _agreement(r, predicted), default=None)
-    if named is not None and _agreement(named, predicted) > best:
-        return named
+    scored = [(r, _agreement(r, predicted)) for r in entry.readings]
+    common = [(r, points) for r, points in scored if not _is_name(r)] or scored
+    best = max(points for _, points in common)
+    if len(usual.pinyin.split()) > 1:
+        names = [(r, points) for r, points in scored if _is_name(r)]
+        named = max(names, key=lambda scored_name: scored_name[1], default=None)
+        if named is not None and named[1] > best:
+            return named[0]
     if best == 0 or _agreement(usual, predicted) == best:
         return usual
-    return next(r for r in common if _agreement(r, predicted) == best)
+    return next(r for r, points in common if points == best)
 
 
 def explain(entry: Entry, pinyin: str) -> Explanation:

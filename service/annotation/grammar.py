@@ -85,15 +85,6 @@ class _Sentence:
             at += 1
         return False
 
-    def verb_follows(self, index: int, within: int = 8) -> bool:
-        """Whether a verb comes within a few words after `index`, in the same clause."""
-        for at in range(index + 1, min(index + 1 + within, len(self.words))):
-            if not _is_word(self.words[at]):
-                return False
-            if self.is_verb(self.words[at]):
-                return True
-        return False
-
 
 def _de_complement_or_modal(s: _Sentence, i: int) -> str | None:
     """得: de after a verb or adjective (跑得快), děi after a subject (我得走了) or before 看
@@ -213,12 +204,6 @@ def _chang_or_zhang(s: _Sentence, i: int) -> str | None:
     return "chang2" if s.before(i) in DEGREE else None
 
 
-def _tiao(s: _Sentence, i: int) -> str:
-    """挑 alone is tiāo "to carry on a pole, to pick" (挑水, 挑一个), tiǎo "to stir up" before
-    起 or 动 (挑起争端)."""
-    return "tiao3" if s.after(i) in ("起", "动", "拨", "逗", "唆") else "tiao1"
-
-
 def _after_counting(s: _Sentence, i: int, reading: str) -> str | None:
     """A measure word's reading after a number or demonstrative (一行 háng)."""
     return reading if _COUNTING.fullmatch(s.before(i)) else None
@@ -307,7 +292,7 @@ _RULES: dict[str, Callable[[_Sentence, int], str | None]] = {
     "差": lambda s, i: _degree(s, i, "cha4"),
     "觉": _jiao_sleep,
     "长": _chang_or_zhang,
-    "挑": _tiao,
+    "挑": lambda s, i: yan_or_tiao("挑", s.after(i)),  # tiāo, tiǎo before 起/动 (挑起争端)
     "行": lambda s, i: _after_counting(s, i, "hang2"),
     "应": _ying,
     "卡": _qia,

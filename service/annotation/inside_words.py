@@ -18,6 +18,7 @@ _INSIDE_AFTER = {
     "中": ("砸打射击猜踢投", "zhong4"),
     "行": ("车农工建", "hang2"),  # 车行 "car dealer", 农行 "the Agricultural Bank"
     "处": ("所", "chu3"),  # 所处 "where one is"
+    "觉": ("睡好午", "jiao4"),  # 好觉 "a sleep"
 }
 # A free first character's reading before these characters: 累倒 lèi "tired", 粘满 zhān.
 _INSIDE_BEFORE = {
@@ -28,7 +29,8 @@ _INSIDE_BEFORE = {
 
 
 def yan_or_tiao(char: str, after: str) -> str:
-    """咽 yàn "to swallow" (咽不下), 挑 tiāo "to carry, to pick" unless it stirs (挑起争端)."""
+    """咽 yàn "to swallow" (咽不下), 挑 tiāo "to carry on a pole, to pick" (挑水, 挑一个)
+    unless it stirs up, tiǎo (挑起争端); alone or first in a word."""
     if char == "咽":
         return "yan4" if after in ("不", "下", "得", "了", "进") else "yan1"
     return "tiao3" if after in ("起", "动", "拨", "逗", "唆") else "tiao1"
@@ -38,7 +40,7 @@ def inside_word_readings(word: str, free: frozenset[int]) -> dict[int, str]:
     """Readings a rule decides inside a word no dictionary lists, by offset in the word: 了
     liǎo and 着 zháo of a potential complement, whatever the word's parts say; at the `free`
     offsets (no dictionary part covers them) 长 zhǎng before what growing gives and cháng
-    first in a word (长刀), 觉 jiào "a sleep", 卡 qiǎ "stuck", the readings after the
+    first in a word (长刀), 卡 qiǎ "stuck", the readings after the
     characters of _INSIDE_AFTER, 咽 and 挑 first in a word, and a first character's
     standalone reading (更何况 gèng)."""
     found: dict[int, str] = {}
@@ -50,8 +52,6 @@ def inside_word_readings(word: str, free: frozenset[int]) -> dict[int, str]:
             continue
         elif char == "长" and (after in GROWN or offset == 0):
             found[offset] = "zhang3" if after in GROWN else "chang2"  # 长高; 长刀, 长命
-        elif char == "觉" and before in ("睡", "好", "午"):
-            found[offset] = "jiao4"
         elif char == "卡" and after in ("在", "住"):
             found[offset] = "qia3"  # 卡在, 卡住: stuck
         elif char in _INSIDE_AFTER and before and before in _INSIDE_AFTER[char][0]:

@@ -25,6 +25,7 @@ from service.schemas import (
     SegmentOptions,
     SegmentRequest,
     SegmentResponse,
+    Token,
 )
 
 router = APIRouter(tags=["segment"], dependencies=[Depends(require_api_key)])
@@ -81,21 +82,11 @@ def _response(result: Segmentation, options: SegmentOptions) -> dict[str, Any]:
     return {"tokens": [_token(word) for word in result.words], "summary": summary}
 
 
+# Token's fields in its order: a word carries each under the same name (its other readings
+# and parts are dataclasses of the same fields, which pydantic_core writes as objects).
+_TOKEN_FIELDS = tuple(Token.model_fields)
+
+
 def _token(word: Word) -> dict[str, Any]:
     """`Token`'s content (its field order) for one word."""
-    return {
-        "text": word.text,
-        "start": word.start,
-        "end": word.end,
-        "is_chinese": word.is_chinese,
-        "pinyin": word.pinyin,
-        "hsk_level": word.hsk_level,
-        "glosses": word.glosses,
-        "pos": word.pos,
-        "classifiers": word.classifiers,
-        "other_readings": [{"pinyin": r.pinyin, "glosses": r.glosses} for r in word.other_readings],
-        "parts": [{"text": p.text, "pinyin": p.pinyin, "glosses": p.glosses} for p in word.parts],
-        "simplified": word.simplified,
-        "traditional": word.traditional,
-        "zhuyin": word.zhuyin,
-    }
+    return {name: getattr(word, name) for name in _TOKEN_FIELDS}
