@@ -25,7 +25,22 @@ from tests.extension.sample import CHINESE
 ASK_TAB = """
 async ([url, message, frameId]) => {
   const [tab] = await chrome.tabs.query({ url });
-  await chrome.tabs.sendMessage(tab.id, message, frameId === null ? {} : { frameId });
+  // Before the content script listens, Chrome rejects the message: the caller sends again.
+  const target = frameId === null ? {} : { frameId };
+  await chrome.tabs.sendMessage(tab.id, message, target).catch(() => null);
+}
+"""
+# Resolves once the tab's content script answers (it loads its modules asynchronously).
+WAIT_FOR_CONTENT_SCRIPT = """
+async ([url]) => {
+  const [tab] = await chrome.tabs.query({ url });
+  for (let tries = 0; tries < 100; tries++) {
+    const ask = { type: "hanzi-lambda/site" };
+    const answer = await chrome.tabs.sendMessage(tab.id, ask, { frameId: 0 }).catch(() => null);
+    if (answer?.hostname) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
 }
 """
 
@@ -158,6 +173,7 @@ def test_the_reading_commands_toggle_the_settings(page: Page, context: BrowserCo
     no way to press a command's keys): the setting flips, the site comes from the tab."""
     popup = extension_page(context, "popup.html")
     page.bring_to_front()
+    assert popup.evaluate(WAIT_FOR_CONTENT_SCRIPT, [page.url])
     toggle = """
     async ([url]) => {
       const { toggleAnnotateSite, toggleHoverLookup } = await import("./lib/switches.js");
