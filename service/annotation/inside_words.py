@@ -14,18 +14,26 @@ from service.annotation.word_classes import GROWN, STANDALONE
 _INSIDE_AFTER = {
     "宿": ("一两几半整", "xiu3"),
     "发": ("短长白黑乱卷金秀烫染", "fa4"),
-    "少": ("甚很太极较最", "shao3"),
     "中": ("砸打射击猜踢投", "zhong4"),
     "行": ("车农工建", "hang2"),  # 车行 "car dealer", 农行 "the Agricultural Bank"
     "处": ("所", "chu3"),  # 所处 "where one is"
     "觉": ("睡好午", "jiao4"),  # 好觉 "a sleep"
+    "少": ("甚很太极较最越", "shao3"),  # 越来越少
+    "干": ("抽晒烘吹擦烤晾喝蒸", "gan1"),  # 抽干 "to drain dry"
+    "倒": ("踢推摔跌撞砍打绊压扳累病晕", "dao3"),  # 踢倒 "to kick over"
+    "只": ("犬禽畜", "zhi1"),  # 犬只 "dogs"
 }
 # A free first character's reading before these characters: 累倒 lèi "tired", 粘满 zhān.
 _INSIDE_BEFORE = {
     "累": ("倒坏死病垮", "lei4"),
     "粘": ("满在上住贴", "zhan1"),
     "钉": ("牢在上住掌", "ding4"),
+    "塞": ("进到入满住", "sai1"),  # 塞进去 "to stuff in"
 }
+
+
+# Characters of degree before an adjective inside a word: 较长 cháng "rather long".
+_DEGREE_CHARS = frozenset("很太最更较极超过偏好")
 
 
 def yan_or_tiao(char: str, after: str) -> str:
@@ -52,6 +60,10 @@ def inside_word_readings(word: str, free: frozenset[int]) -> dict[int, str]:
             continue
         elif char == "长" and (after in GROWN or offset == 0):
             found[offset] = "zhang3" if after in GROWN else "chang2"  # 长高; 长刀, 长命
+        elif char == "长" and not after and before not in _DEGREE_CHARS:
+            found[offset] = "zhang3"  # 警长, 里长: the head of
+        elif char == "好" and not after:
+            found[offset] = "hao3"  # 穿好, 修好: done well (hào "fond of" lives in words)
         elif char == "卡" and after in ("在", "住"):
             found[offset] = "qia3"  # 卡在, 卡住: stuck
         elif char in _INSIDE_AFTER and before and before in _INSIDE_AFTER[char][0]:

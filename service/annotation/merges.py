@@ -58,6 +58,10 @@ def _split_one(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | No
         return [head, rest]  # 都会/去 → 都/会/去, 才能/去 → 才/能/去
     if len(word) == 2 and rest in _ADVERBS and facts.is_only_a_name(word) and has_han(after):
         return [head, rest]  # 花都/行 → 花/都/行
+    adverbial = word[-1] == "地" and not facts.is_word(word)
+    described = facts.is_word(word[:-1]) or head in "更很最越太挺"  # 情愿地, 更好地
+    if adverbial and described and facts.is_verb(after):
+        return [word[:-1], "地"]  # 更好地/学 → 更好/地/学: the adverbial particle de
     if word == "得很" and has_han(after) and has_han(before):
         return [head, rest]  # 说/得很/对 → 说/得/很/对 (得很 "very" ends a phrase: 好得很)
     if word == "得当" and before in _ADVERBS | {"可", "也"} and has_han(after):

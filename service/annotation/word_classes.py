@@ -14,14 +14,18 @@ BEFORE_MODAL = PRONOUNS | frozenset(
 # Verbs that 为 completes as wéi ("as, to be"): 成为, 作为, 认为 are words, these stand alone.
 AS_VERBS = frozenset(
     "成 作 称 视 改 分 变 选 定 列 译 当 化 奉 尊 封 立 推 拜 评 以 转"
-    " 召 任 升 迁 被 授 追 贬 拔 命名 任命 提拔 推选 评选 指定 誉".split()
+    " 召 任 升 迁 被 授 追 贬 拔 命名 任命 提拔 推选 评选 指定 誉 检查 诊断 确诊 鉴定 认定".split()
 )
 # Adverbs (and the caption's 图) after which 为 is the copula wéi: 现为, 皆为, 分别为, 图为.
 COPULA_BEFORE = frozenset("现 皆 均 分别 即 乃 图 则 实 多 仍".split())
 # Words that make a following 为 "for" (wèi): 为你, 为孩子.
-FOR_WHOM = PRONOUNS | frozenset("孩子 人民 国家 朋友 父母 妈妈 爸爸 家人 此 这 那 什么 何".split())
+FOR_WHOM = PRONOUNS | frozenset(
+    "孩子 人民 国家 朋友 父母 妈妈 爸爸 家人 此 这 那 什么 何 其 己".split()
+)
 # What follows the adverb 倒 dào ("on the contrary, actually"), not the verb dǎo ("to fall").
-AFTER_ADVERB_DAO = frozenset("是 也 不 挺 很 还 没 真 蛮 比较 没有 有 不错 好 像 觉得 希望".split())
+AFTER_ADVERB_DAO = frozenset(
+    "是 也 不 挺 很 还 没 真 蛮 比较 没有 有 不错 好 像 觉得 希望 想 都 要".split()
+)
 # What the verb 还 huán ("to give back") takes: a thing or a person given back to.
 RETURNED = PRONOUNS | frozenset("书 钱 给 债 款 车 回 清 账 东西".split())
 # What follows an adjective as its complement (累死了, 差很多).
@@ -33,6 +37,8 @@ DEGREE = frozenset(
 )
 # What 长 zhǎng "to grow" comes before.
 GROWN = frozenset("得 大 高 出 成 满 胖 了 着 个子 肉".split())
+# Units of length after which 长 is cháng "long" (十厘米长).
+LENGTH_UNITS = frozenset("米 厘米 毫米 公里 千米 英里 英尺 英寸 尺 寸 丈 公分".split())
 # Sentence-final particles that are neutral-toned at the end of a clause.
 FINAL_PARTICLES = {
     "哦": "o5", "啦": "la5", "喽": "lou5", "吧": "ba5", "嘛": "ma5", "呢": "ne5", "耶": "ye5",
@@ -43,6 +49,7 @@ FINAL_PARTICLES = {
     "哎": "ai5",
     "噻": "sai5",
     "哒": "da5", "呀": "ya5", "哟": "yo5",
+    "哇": "wa5", "咧": "lie5", "哈": "ha5",
 }  # fmt: skip
 # Single-character words whose everyday reading as a word of its own is not the model's.
 STANDALONE = {
@@ -62,6 +69,8 @@ STANDALONE = {
     "颇": "po1",  # 颇 pǒ is obsolete
     "咋": "za3",  # "how" (咋办); zhā and zhà are onomatopoeia
     "尽": "jin4",  # "entirely, to exhaust"; jǐn lives in words (尽量, 尽快, 尽管)
+    "呗": "bei5",  # the particle; bài "chant" lives in words (梵呗)
+    "和": "he2",  # "and, with"; huó, huò, hè live in words (和面, 暖和, 附和)
 }
 
 # Words of several readings whose everyday one is not the first: 便宜 is "cheap" (pián yi)

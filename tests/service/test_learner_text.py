@@ -76,6 +76,21 @@ def _words(text: str) -> list[str]:
         ("我也挺无奈的哎。", "哎", 0, "ai"),
         ("我量了一下体温。", "量", 0, "liáng"),  # to measure
         ("他哄她睡觉。", "哄", 0, "hǒng"),  # to coax
+        ("这篇文章太长了。", "长", 0, "cháng"),  # long, after a degree word (not zhǎng le)
+        ("这根绳子有两米长。", "长", 0, "cháng"),  # after a length
+        ("这两个词用法差很多。", "差", 0, "chà"),
+        ("饭快凉了。", "凉", 0, "liáng"),
+        ("她打算在北京待五天。", "待", 0, "dāi"),  # to stay, before how long
+        ("这事是他干的。", "干", 0, "gàn"),  # to do, after who did it
+        ("他干咱们的活。", "干", 0, "gàn"),
+        ("我睡了两个小时觉。", "觉", 0, "jiào"),
+        ("借了钱还不了怎么办？", "还", 0, "huán"),  # cannot pay back
+        ("他仍为没拿到奖而难过。", "为", 0, "wèi"),  # 为…而…: because of
+        ("他为主编并负责审稿。", "为", 0, "wéi"),  # is; 并 starts the next predicate
+        ("价格区间为五到八元。", "为", 0, "wéi"),  # is, before a range
+        ("我好累哇。", "哇", 0, "wa"),  # sentence-final particle
+        ("八和九哪个大？", "和", 0, "hé"),  # and
+        ("我猜不中。", "中", 0, "zhòng"),  # to hit the mark
     ],
 )
 def test_function_words_read_from_the_sentence(
@@ -121,6 +136,12 @@ def test_yi_between_repeated_words_of_its_own_is_changed_not_neutral() -> None:
         ("我们尽全力帮他。", "尽全力", "jìn quán lì"),
         ("这可咋办？", "咋办", "zǎ bàn"),  # how
         ("桌子上粘满了灰。", "粘满", "zhān mǎn"),  # to stick
+        ("他把衣服穿好了。", "穿好", "chuān hǎo"),  # done well, not hào "fond of"
+        ("他被人踢倒了。", "踢倒", "tī dǎo"),  # to fall
+        ("水被抽干了。", "抽干", "chōu gān"),  # dry
+        ("城里的犬只越来越多。", "犬只", "quǎn zhī"),  # the measure word
+        ("会说的人越来越少了。", "越来越少", "yuè lái yuè shǎo"),  # few
+        ("别把书塞到包里。", "塞到", "sāi dào"),  # to stuff
     ],
 )
 def test_words_no_dictionary_lists_read_from_their_parts_and_rules(
@@ -156,6 +177,8 @@ def test_bianyi_is_cheap_in_a_shop() -> None:
         ("今天我走得了。", ["今天", "我", "走", "得", "了"]),  # not 得了 "done"
         ("她穿着红裙子。", ["她", "穿", "着", "红", "裙子"]),  # not 穿着 "attire"
         ("想着想着就睡着了。", ["想", "着", "想", "着", "就", "睡着", "了"]),  # not 着想
+        ("你要更好地学习。", ["你", "要", "更好", "地", "学习"]),  # the particle de, not dì
+        ("他不情愿地走了。", ["他", "不", "情愿", "地", "走", "了"]),
     ],
 )
 def test_merges_that_change_the_meaning_are_split(text: str, words: list[str]) -> None:
