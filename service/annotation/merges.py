@@ -25,6 +25,8 @@ _ASPECT = frozenset("了过着完")
 _NEGATIONS = frozenset("不没")
 _DEGREE = frozenset("很太挺")
 _MODALS = frozenset("会能要想可")
+_PLACES = frozenset("里上中内外边")  # locatives after a noun: 湖里 "in the lake"
+_TOWARDS = frozenset("在 到 进 从 往 向".split())
 # What a noun such as 都会 "metropolis" follows.
 _BEFORE_NOUN = frozenset("的 大 个 这 那 国际 现代 有 没有 具有 很有".split())
 
@@ -58,6 +60,8 @@ def _split_one(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | No
         return [head, rest]  # 都会/去 → 都/会/去, 才能/去 → 才/能/去
     if len(word) == 2 and rest in _ADVERBS and facts.is_only_a_name(word) and has_han(after):
         return [head, rest]  # 花都/行 → 花/都/行
+    if len(word) == 2 and rest in _PLACES and before in _TOWARDS and facts.is_only_a_name(word):
+        return [head, rest]  # 在/湖里 → 在/湖/里 "in the lake", not Húlǐ (a district)
     adverbial = word[-1] == "地" and not facts.is_word(word)
     described = facts.is_word(word[:-1]) or head in "更很最越太挺"  # 情愿地, 更好地
     if adverbial and described and facts.is_verb(after):

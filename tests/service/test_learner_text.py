@@ -138,6 +138,7 @@ def test_yi_between_repeated_words_of_its_own_is_changed_not_neutral() -> None:
         ("桌子上粘满了灰。", "粘满", "zhān mǎn"),  # to stick
         ("他把衣服穿好了。", "穿好", "chuān hǎo"),  # done well, not hào "fond of"
         ("他被人踢倒了。", "踢倒", "tī dǎo"),  # to fall
+        ("他干活干到累倒了。", "累倒", "lèi dǎo"),
         ("水被抽干了。", "抽干", "chōu gān"),  # dry
         ("城里的犬只越来越多。", "犬只", "quǎn zhī"),  # the measure word
         ("会说的人越来越少了。", "越来越少", "yuè lái yuè shǎo"),  # few
@@ -179,6 +180,7 @@ def test_bianyi_is_cheap_in_a_shop() -> None:
         ("想着想着就睡着了。", ["想", "着", "想", "着", "就", "睡着", "了"]),  # not 着想
         ("你要更好地学习。", ["你", "要", "更好", "地", "学习"]),  # the particle de, not dì
         ("他不情愿地走了。", ["他", "不", "情愿", "地", "走", "了"]),
+        ("他把骨灰撒在湖里。", ["他", "把", "骨灰", "撒", "在", "湖", "里"]),  # not Húlǐ
     ],
 )
 def test_merges_that_change_the_meaning_are_split(text: str, words: list[str]) -> None:
@@ -192,6 +194,7 @@ def test_merges_that_change_the_meaning_are_split(text: str, words: list[str]) -
         ("他很有才能。", "才能"),
         ("他的穿着很朴素。", "穿着"),
         ("这件事处理得当。", "得当"),
+        ("我们住在湖里区。", "湖里"),  # the district
     ],
 )
 def test_words_jiagu_gets_right_stay_whole(text: str, word: str) -> None:
