@@ -69,7 +69,10 @@ def _ying(s: Sentence, i: int) -> str | None:
 
 
 def _zhong_plant(s: Sentence, i: int) -> str | None:
-    """种 not after a number is the verb zhòng "to plant" before what is planted (种地)."""
+    """种 not after a number is the verb zhòng "to plant" before what is planted (种地);
+    repeated, the measure word zhǒng (种种 "all kinds of")."""
+    if s.before(i) == "种" or s.after(i) == "种":
+        return "zhong3"
     if _COUNTING.fullmatch(s.before(i)) or not is_word(s.after(i)):
         return None
     return "zhong4"
@@ -148,6 +151,7 @@ RULES: dict[str, Rule] = {
     "哄": lambda s, i: "hong3" if s.after(i) in PRONOUNS or s.clause_ends_after(i) else None,
     "撒": lambda s, i: "sa3" if s.after(i) in ("在", "落", "满", "到", "上") else None,  # scatter
     "塞": lambda s, i: "sai1" if s.after(i) in ("进", "进去", "到", "入", "满", "住") else None,
+    "蒙": lambda s, i: "meng1" if s.after(i) == "了" else None,  # 一下蒙了: dazed
     "宿": lambda s, i: "xiu3" if _COUNTING.fullmatch(s.before(i)) else None,  # 一宿 "a night"
     "咽": lambda s, i: yan_or_tiao("咽", s.after(i)) if is_word(s.after(i)) else None,
     "背": lambda s, i: "bei1" if s.after(i) in ("在", "起", "上", "到", "包") else None,

@@ -46,8 +46,9 @@ def _de_complement_or_modal(s: Sentence, i: int) -> str | None:
     ends = s.clause_ends_after(i + 1) or s.after(i + 1) in FINAL_PARTICLES or s.after(i + 1) == "吗"
     if after == "了" and s.can_be_verb(before) and ends:
         return "de5"  # 走得了 zǒu de liǎo: a potential complement
-    if after in ("了", "到") or before in BEFORE_OBTAINED:
-        return "de2"  # 得了第一; 该得的, 各得其所: to obtain
+    had = after == "过" and not s.can_be_verb(before)  # not 告得过 "can win against"
+    if after in ("了", "到") or had or before in BEFORE_OBTAINED:
+        return "de2"  # 得了第一, 我得过肝炎; 该得的, 各得其所: to obtain
     if after == "看":
         return "dei3"
     if not is_word(before) or before in BEFORE_MODAL:
@@ -72,8 +73,10 @@ def _de_adverbial(s: Sentence, i: int) -> str | None:
 
 def _guo(s: Sentence, i: int) -> str | None:
     """过 after a verb is the aspect particle guo (去过, 喜欢过), unless it points the way
-    (走过来, 跑过去)."""
+    (走过来, 跑过去) or completes a potential complement, guò (跑得过, 比不过 "can(not) beat")."""
     before, after = s.before(i), s.after(i)
+    if before in ("得", "不") and s.can_be_verb(s.before(i, 2)):
+        return "guo4"
     if s.can_be_verb(before) and before not in PRONOUNS and after not in ("来", "去"):
         return "guo5"
     return None

@@ -22,6 +22,7 @@ _INSIDE_AFTER = {
     "干": ("抽晒烘吹擦烤晾喝蒸", "gan1"),  # 抽干 "to drain dry"
     "倒": ("踢推摔跌撞砍打绊压扳累病晕", "dao3"),  # 踢倒 "to kick over"
     "只": ("犬禽畜", "zhi1"),  # 犬只 "dogs"
+    "蒙": ("搞吓打弄", "meng1"),  # 搞蒙 "to confuse"
 }
 # A free first character's reading before these characters: 累倒 lèi "tired", 粘满 zhān.
 _INSIDE_BEFORE = {
@@ -29,6 +30,8 @@ _INSIDE_BEFORE = {
     "粘": ("满在上住贴", "zhan1"),
     "钉": ("牢在上住掌", "ding4"),
     "塞": ("进到入满住", "sai1"),  # 塞进去 "to stuff in"
+    "撒": ("落满在上到", "sa3"),  # 撒落 "to scatter"
+    "种": ("棉麦稻菜树花田豆粮瓜果草茶", "zhong4"),  # 种棉 "to plant cotton"
 }
 
 

@@ -70,6 +70,8 @@ def _split_one(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | No
         return [head, rest]  # 说/得很/对 → 说/得/很/对 (得很 "very" ends a phrase: 好得很)
     if word == "得当" and before in _ADVERBS | {"可", "也"} and has_han(after):
         return [head, rest]  # 也/得当/药 → 也/得/当/药: must treat as, not 得当 "proper"
+    if word == "不过" and len(before) == 1 and facts.is_verb(before) and has_han(after):
+        return [head, rest]  # 说/不过/他 → 说/不/过/他: cannot out-argue him, not "but"
     if word == "得了" and facts.is_verb(before):
         return [head, rest]  # 走/得了 → 走/得/了: a potential complement, not 得了 "done"
     if len(word) == 2 and head in _NEGATIONS and not facts.is_listed(word):

@@ -91,6 +91,10 @@ def _words(text: str) -> list[str]:
         ("我好累哇。", "哇", 0, "wa"),  # sentence-final particle
         ("八和九哪个大？", "和", 0, "hé"),  # and
         ("我猜不中。", "中", 0, "zhòng"),  # to hit the mark
+        ("我小时候得过这种病。", "得", 0, "dé"),  # to have had, not the modal děi
+        ("你跑得过他吗？", "过", 0, "guò"),  # can outrun: a potential complement
+        ("他说到这种种困难就哭。", "种", 1, "zhǒng"),  # 种种 "all kinds of"
+        ("他听了一下蒙了。", "蒙", 0, "mēng"),  # dazed
     ],
 )
 def test_function_words_read_from_the_sentence(
@@ -143,6 +147,8 @@ def test_yi_between_repeated_words_of_its_own_is_changed_not_neutral() -> None:
         ("城里的犬只越来越多。", "犬只", "quǎn zhī"),  # the measure word
         ("会说的人越来越少了。", "越来越少", "yuè lái yuè shǎo"),  # few
         ("别把书塞到包里。", "塞到", "sāi dào"),  # to stuff
+        ("米粒撒落一地。", "撒落", "sǎ luò"),  # to scatter
+        ("他们种棉为生。", "种棉", "zhòng mián"),  # to plant
     ],
 )
 def test_words_no_dictionary_lists_read_from_their_parts_and_rules(
@@ -181,6 +187,7 @@ def test_bianyi_is_cheap_in_a_shop() -> None:
         ("你要更好地学习。", ["你", "要", "更好", "地", "学习"]),  # the particle de, not dì
         ("他不情愿地走了。", ["他", "不", "情愿", "地", "走", "了"]),
         ("他把骨灰撒在湖里。", ["他", "把", "骨灰", "撒", "在", "湖", "里"]),  # not Húlǐ
+        ("我说不过他。", ["我", "说", "不", "过", "他"]),  # cannot out-argue him, not 不过 "but"
     ],
 )
 def test_merges_that_change_the_meaning_are_split(text: str, words: list[str]) -> None:
