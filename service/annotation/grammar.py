@@ -131,14 +131,11 @@ def _hai_or_huan(s: Sentence, i: int) -> str:
     after = s.after(i)
     if after in RETURNED or (after == "不" and s.after(i, 2) in ("了", "起", "清")):
         return "huan2"  # 还不了 "cannot pay back"
-    if s.before(i) in ("没", "不", "要", "得", "该", "想") and after in (
-        "",
-        "了",
-        "吧",
-        "吗",
-        "呢",
-    ):
-        return "huan2"
+    if after == "了":
+        return "huan2"  # 书还了吗: given back (the adverb does not take 了)
+    ends = not is_word(after) or after in ("吧", "吗", "呢")
+    if s.before(i)[-1:] in ("没", "不", "要", "得", "该", "想") and ends:
+        return "huan2"  # 书看完了要还, 总得还
     return "hai2"
 
 

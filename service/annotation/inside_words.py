@@ -31,6 +31,7 @@ _INSIDE_BEFORE = {
     "钉": ("牢在上住掌", "ding4"),
     "塞": ("进到入满住", "sai1"),  # 塞进去 "to stuff in"
     "撒": ("落满在上到", "sa3"),  # 撒落 "to scatter"
+    "差": ("多远点", "cha4"),  # 差多了 "far worse"
     "种": ("棉麦稻菜树花田豆粮瓜果草茶", "zhong4"),  # 种棉 "to plant cotton"
 }
 

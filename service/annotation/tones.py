@@ -66,6 +66,8 @@ def spoken(
             changed[position] = _yi(
                 text, position, next_tone, ends_word, position in word_interiors
             )
+        if syllable[:1].isupper():  # a name's capital stays (一月 Yī yuè, January)
+            changed[position] = changed[position].capitalize()
     return changed
 
 
@@ -79,7 +81,8 @@ def _yi(text: str, position: int, next_tone: int, ends_long_word: bool, inside: 
     after = text[position + 1] if position + 1 < len(text) else ""
     if not next_tone or before == "第" or before in _NUMERALS:
         return "yī"  # the end of a phrase, an ordinal, a number's last digit (十一)
-    if after in _NUMERALS or after in _DATE_UNITS or ends_long_word:
+    dated = after in _DATE_UNITS or (before == "月" and after == "日")  # 一月, 五月一日
+    if after in _NUMERALS or dated or ends_long_word:
         return "yī"  # counting digits (一九八四), a date (一月), a word's end (统一)
     if inside and before == after:
         return "yi"  # 看一看: neutral between a repeated verb

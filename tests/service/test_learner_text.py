@@ -48,6 +48,8 @@ def _words(text: str) -> list[str]:
         ("我喜欢过她。", "过", 0, "guo"),
         ("我明天还书。", "还", 0, "huán"),
         ("你借我的钱，还没还吧？", "还", 1, "huán"),
+        ("钱借了总得还。", "还", 0, "huán"),  # at the clause's end after 总得
+        ("你借的书还了吗？", "还", 0, "huán"),  # the adverb hái does not take 了
         ("老师教我们中文。", "教", 0, "jiāo"),
         ("他的英语这么差！", "差", 0, "chà"),
         ("我猜不着。", "着", 0, "zháo"),
@@ -148,6 +150,7 @@ def test_yi_between_repeated_words_of_its_own_is_changed_not_neutral() -> None:
         ("会说的人越来越少了。", "越来越少", "yuè lái yuè shǎo"),  # few
         ("别把书塞到包里。", "塞到", "sāi dào"),  # to stuff
         ("米粒撒落一地。", "撒落", "sǎ luò"),  # to scatter
+        ("这个比那个差多了。", "差多了", "chà duō le"),  # far worse
         ("他们种棉为生。", "种棉", "zhòng mián"),  # to plant
     ],
 )
@@ -222,6 +225,7 @@ def test_words_jiagu_gets_right_stay_whole(text: str, word: str) -> None:
         ("第一", "第一", "dì yī", "dì yī"),  # an ordinal
         ("十一月", "十一月", "shí yī yuè", "shí yī yuè"),  # a number
         ("我们要统一。", "统一", "tǒng yī", "tǒng yī"),  # the end of a word
+        ("五月一日是劳动节。", "五月一日", "wǔ yuè yī rì", "wǔ yuè yī rì"),  # a date
     ],
 )
 def test_one_tone_policy_and_spoken_tones_on_request(
@@ -229,6 +233,10 @@ def test_one_tone_policy_and_spoken_tones_on_request(
 ) -> None:
     assert _reading(text, word).lower() == citation
     assert _reading(text, word, sandhi=True).lower() == spoken
+
+
+def test_spoken_tones_keep_a_names_capital() -> None:
+    assert _reading("一月很冷。", "一月") == _reading("一月很冷。", "一月", sandhi=True) == "Yī yuè"
 
 
 def test_cc_cedict_sandhi_spellings_are_brought_to_citation_tones() -> None:
