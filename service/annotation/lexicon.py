@@ -52,9 +52,13 @@ _KIND = "lexicon"  # files are lexicon-<digest>.sqlite3
 
 # pypinyin's longest phrase has 10 characters: longer substrings never match.
 _LONGEST_PIECE = 10
+# glossary's longest part: split_into_parts asks about the Han pieces of up to this many.
+_LONGEST_PART = 8
 _QUERY_PARAMETERS = 500  # well under SQLite's limit on parameters per statement
 _PROBE = ("中文", "zhōng wén")  # a row every valid database has
 _ENTRY_COLUMNS = "COALESCE(pinyin, pypinyin), traditional, readings, hsk_2025, hsk_2021, hsk_20"
+_Row = tuple[str | int | None, ...]
+_NO_ROW: _Row = (None, None, None)  # a word without a row: no reading, no senses
 
 
 @dataclass(frozen=True)
@@ -98,10 +102,12 @@ class Lexicon:
         return rows
 
     def entry(self, word: str) -> Entry:
-        return self.entries([word])[0]
+        return self._entries.get(word) or self.entries([word])[0]
 
-    def entries(self, words: list[str]) -> list[Entry]:
-        """`entry` of each word; the ones not held from earlier texts in one query."""
+    def entries(self, words: list[str], parts: bool = False) -> list[Entry]:
+        """`entry` of each word; the ones not held from earlier texts in one query, and the
+        pieces those need in one more (see `_fetch_pieces`): with `parts`, also the parts of
+        those that are not headwords, which a text's annotation looks up next."""
         found = self._entries.known(words)
         missing = [word for word in dict.fromkeys(words) if word not in found]
         if missing:
@@ -109,30 +115,43 @@ class Lexicon:
                 str(word): tuple(row)
                 for word, *row in self._fetch_words(f"word, {_ENTRY_COLUMNS}", "word", missing)
             }
-            fresh = {word: self._entry(word, rows.get(word)) for word in missing}
+            unread = [word for word in missing if not rows.get(word, _NO_ROW)[0]]
+            unlisted = [word for word in missing if parts and not rows.get(word, _NO_ROW)[2]]
+            readings, forms = self._fetch_pieces(unread, unlisted)
+            fresh = {word: _entry(word, rows.get(word), readings, forms) for word in missing}
             self._entries.keep(fresh)
             found.update(fresh)
         return [found[word] for word in words]
 
-    def _entry(self, word: str, row: tuple[str | int | None, ...] | None) -> Entry:
-        """The entry of a word from its row of `_ENTRY_COLUMNS` (None: no row)."""
-        if row is None or not row[0]:
-            pinyin, traditional = self._split_reading(word)
-            if row is None:
-                return Entry(pinyin, readings=[], hsk_levels={}, traditional=traditional)
-        else:
-            pinyin, traditional = str(row[0]), str(row[1] or word)
-        _, _, readings, *levels = row
-        return Entry(
-            pinyin=pinyin,
-            readings=_decode_readings(readings),
-            hsk_levels={
-                standard: int(level)
-                for standard, level in zip(HSK_STANDARDS, levels, strict=True)
-                if level is not None
-            },
-            traditional=traditional,
-        )
+    def _fetch_pieces(
+        self, unread: list[str], unlisted: list[str]
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """pypinyin's readings and the forms of the pieces of the `unread` words (no reading
+        of their own: `_split_reading`), by piece; and, kept for `headwords`, the answers for
+        the pieces of the `unlisted` words (not headwords: their parts are looked up next).
+        One query for both, where there was one per word (~22 a ten-sentence CPP text)."""
+        split = {piece for word in unread for piece in _reading_pieces(word)}
+        parts = {piece for word in unlisted for piece in _part_pieces(word)}
+        parts -= self._pieces.known(parts).keys()
+        if not split and not parts:
+            return {}, {}
+        readings: dict[str, str] = {}
+        forms: dict[str, str] = {}
+        answers: dict[str, Entry | None] = dict.fromkeys(parts)
+        for piece, pypinyin, form, reading, senses in self._fetch_words(
+            "word, pypinyin, traditional, COALESCE(pinyin, pypinyin), readings",
+            "word",
+            sorted(split | parts),
+        ):
+            piece = str(piece)
+            if piece in split and pypinyin is not None:
+                readings[piece] = str(pypinyin)
+                forms[piece] = str(form or piece)
+            if piece in parts and senses is not None:
+                answers[piece] = _headword(piece, reading, senses, form)
+        if answers:
+            self._pieces.keep(answers)
+        return readings, forms
 
     def headwords(self, pieces: list[str]) -> dict[str, Entry]:
         """The pieces that are CC-CEDICT headwords, with their entries: one query for the
@@ -151,13 +170,7 @@ class Lexicon:
         for word, reading, readings, traditional in self._fetch_words(
             "word, COALESCE(pinyin, pypinyin), readings, traditional", "readings", pieces
         ):
-            decoded = _decode_readings(readings)
-            found[str(word)] = Entry(
-                pinyin=str(reading) if reading else numbered_to_marked(decoded[0].pinyin),
-                readings=decoded,
-                hsk_levels={},
-                traditional=str(traditional or word),
-            )
+            found[str(word)] = _headword(str(word), reading, readings, traditional)
         return found
 
     def _fetch_words(
@@ -178,53 +191,104 @@ class Lexicon:
         with self._lock:
             self._db.close()
 
-    def _split_reading(self, word: str) -> tuple[str, str]:
-        """What pypinyin's lazy_pinyin(word, style=TONE) says, from the database, and the
-        word in traditional characters piece by piece.
 
-        Forward maximum matching over pypinyin's tables: at each position the longest
-        substring with a reading. A Han character without one stands alone; runs of other
-        characters (Latin letters, digits) are kept as they are, as one chunk each.
-        """
-        han = [has_han(char) for char in word]  # pypinyin's tables hold only Han
-        pieces: set[str] = set()
-        for start in range(len(word)):
-            end = start
-            while end < min(len(word), start + _LONGEST_PIECE) and han[end]:
-                end += 1
-                pieces.add(word[start:end])
-        rows = self._fetch_words("word, pypinyin, traditional", "pypinyin", sorted(pieces))
-        readings = {str(piece): str(reading) for piece, reading, _ in rows}
-        forms = {str(piece): str(form or piece) for piece, _, form in rows}
-        traditional = ""
-        chunks: list[str] = []
-        plain = ""  # characters without a reading, not yet flushed
-        position = 0
-        while position < len(word):
-            for size in range(min(_LONGEST_PIECE, len(word) - position), 0, -1):
-                reading = readings.get(word[position : position + size])
-                if reading is not None:
-                    break
-            char = word[position]
-            if reading is None and not han[position]:
-                plain += char
-                traditional += char
-                position += 1
-                continue
-            if plain:
-                chunks.append(plain)
-                plain = ""
-            if reading is None:  # a Han character no table knows
-                chunks.append(char)
-                traditional += char
-                position += 1
-            else:
-                chunks.append(reading)
-                traditional += forms[word[position : position + size]]
-                position += size
+def _entry(word: str, row: _Row | None, readings: dict[str, str], forms: dict[str, str]) -> Entry:
+    """The entry of a word from its row of `_ENTRY_COLUMNS` (None: no row); a word without a
+    reading of its own is split with its pieces' `readings` and `forms`."""
+    if row is None or not row[0]:
+        pinyin, traditional = _split_reading(word, readings, forms)
+        if row is None:
+            return Entry(pinyin, readings=[], hsk_levels={}, traditional=traditional)
+    else:
+        pinyin, traditional = str(row[0]), str(row[1] or word)
+    _, _, senses, *levels = row
+    return Entry(
+        pinyin=pinyin,
+        readings=_decode_readings(senses),
+        hsk_levels={
+            standard: int(level)
+            for standard, level in zip(HSK_STANDARDS, levels, strict=True)
+            if level is not None
+        },
+        traditional=traditional,
+    )
+
+
+def _reading_pieces(word: str) -> set[str]:
+    """The substrings `_split_reading` may look up: runs of Han of up to _LONGEST_PIECE."""
+    han = [has_han(char) for char in word]  # pypinyin's tables hold only Han
+    pieces: set[str] = set()
+    for start in range(len(word)):
+        end = start
+        while end < min(len(word), start + _LONGEST_PIECE) and han[end]:
+            end += 1
+            pieces.add(word[start:end])
+    return pieces
+
+
+def _part_pieces(word: str) -> set[str]:
+    """The pieces `glossary.split_into_parts` asks `headwords` about for this word."""
+    return {
+        word[start:end]
+        for start in range(len(word))
+        for end in range(start + 1, min(len(word), start + _LONGEST_PART) + 1)
+        if has_han(word[start:end])
+    }
+
+
+def _split_reading(word: str, readings: dict[str, str], forms: dict[str, str]) -> tuple[str, str]:
+    """What pypinyin's lazy_pinyin(word, style=TONE) says, from the database, and the
+    word in traditional characters piece by piece. `readings` and `forms` are pypinyin's
+    readings and the traditional forms of pieces, by piece: at least those of the word's
+    `_reading_pieces` that have a reading, and no piece with a character other than Han.
+
+    Forward maximum matching over pypinyin's tables: at each position the longest
+    substring with a reading. A Han character without one stands alone; runs of other
+    characters (Latin letters, digits) are kept as they are, as one chunk each.
+    """
+    han = [has_han(char) for char in word]
+    traditional = ""
+    chunks: list[str] = []
+    plain = ""  # characters without a reading, not yet flushed
+    position = 0
+    while position < len(word):
+        for size in range(min(_LONGEST_PIECE, len(word) - position), 0, -1):
+            reading = readings.get(word[position : position + size])
+            if reading is not None:
+                break
+        char = word[position]
+        if reading is None and not han[position]:
+            plain += char
+            traditional += char
+            position += 1
+            continue
         if plain:
             chunks.append(plain)
-        return " ".join(chunks), traditional
+            plain = ""
+        if reading is None:  # a Han character no table knows
+            chunks.append(char)
+            traditional += char
+            position += 1
+        else:
+            chunks.append(reading)
+            traditional += forms[word[position : position + size]]
+            position += size
+    if plain:
+        chunks.append(plain)
+    return " ".join(chunks), traditional
+
+
+def _headword(
+    word: str, reading: str | int | None, readings: str | int | None, traditional: str | int | None
+) -> Entry:
+    """A headword's entry from its row: its CC-CEDICT readings, no HSK levels."""
+    decoded = _decode_readings(readings)
+    return Entry(
+        pinyin=str(reading) if reading else numbered_to_marked(decoded[0].pinyin),
+        readings=decoded,
+        hsk_levels={},
+        traditional=str(traditional or word),
+    )
 
 
 def _decode_readings(value: object) -> list[Reading]:

@@ -9,9 +9,11 @@ the input projection inside the loop. This module loads the same shipped weights
 the same network: the input projection as a per-character table (it depends on the character
 alone), the recurrence in float32 for all sentences of a text at once (one step per character
 of the longest sentence: a ten-sentence paragraph takes a tenth of the steps), and scores only
-at the characters asked about, among their candidate readings. numpy is imported on first
-use, never at app import. The arrays are small enough that numpy's own loops beat BLAS,
-whose worker threads cost several times the arithmetic at this size on a busy machine.
+at the characters asked about, among their candidate readings. The arrays computed at load
+are stored in the data cache and read back at the next start (`reading_cache`). numpy is
+imported on first use, never at app import. The arrays are small enough that numpy's own
+loops beat BLAS, whose worker threads cost several times the arithmetic at this size on a
+busy machine.
 """
 
 from __future__ import annotations
@@ -20,7 +22,11 @@ import os
 import pickle
 import sys
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from service.annotation import reading_cache
+from service.annotation.reading_cache import Weights
 
 if TYPE_CHECKING:
     import numpy as np
@@ -54,49 +60,69 @@ def _load(name: str) -> Any:
         return pickle.load(handle)
 
 
+def _weights() -> Weights:
+    """g2pM's tables, and the arrays the model runs on computed from its checkpoint."""
+    import numpy as np
+
+    state = _load("np_ckpt.pkl")
+    f32 = np.float32
+    # Both directions step together: weights stacked [direction, ...]. The cell gate's
+    # rows are doubled so one sigmoid serves all gates (tanh(x) = 2 sigmoid(2x) - 1).
+    size = state["lstm.weight_hh_l0"].shape[1]
+    scale = np.ones(4 * size, dtype=f32)
+    scale[2 * size : 3 * size] = 2.0
+    embedding = state["embedding.weight"].astype(f32)
+    # The input projection depends on the character alone: one table row per character
+    # (2.8 MB per direction) turns it into a lookup.
+    forward, backward = (
+        (embedding @ (state[f"lstm.weight_ih_l0{d}"].astype(f32) * scale[:, None]).T)
+        + ((state[f"lstm.bias_ih_l0{d}"] + state[f"lstm.bias_hh_l0{d}"]) * scale).astype(f32)
+        for d in ("", "_reverse")
+    )
+    weight_hh_t = np.stack(
+        [(state[f"lstm.weight_hh_l0{d}"] * scale[:, None]).T.astype(f32) for d in ("", "_reverse")]
+    )  # [2, h, 4h]
+    arrays = {
+        "forward": forward,
+        "backward": backward,
+        "weight_hh_t": weight_hh_t,
+        "hidden": state["logit_layer.0.weight"].T.astype(f32),
+        "hidden_bias": state["logit_layer.0.bias"],
+        "logits": state["logit_layer.2.weight"].astype(f32),
+        "logits_bias": state["logit_layer.2.bias"],
+    }
+    # g2pM's candidate readings (CC-CEDICT's, digested by g2pM) of the characters that
+    # have several: the only ones ever asked about.
+    candidates = {
+        char: readings for char, readings in _load("digest_cedict.pkl").items() if len(readings) > 1
+    }
+    return Weights(_load("char2idx.pkl"), _load("class2idx.pkl"), candidates, arrays)
+
+
 class ReadingModel:
     """Scores the readings of chosen characters of a sentence; safe to share between threads."""
 
-    def __init__(self) -> None:
+    def __init__(self, cache_dir: Path | None = None) -> None:
+        """The model from g2pM's files, or from the arrays stored in `cache_dir` (see
+        `reading_cache`), the same numbers read back instead of computed."""
         _one_blas_thread()
         import numpy as np
 
-        state = _load("np_ckpt.pkl")
         self._np = np
-        self._chars: dict[str, int] = _load("char2idx.pkl")
-        classes: dict[str, int] = _load("class2idx.pkl")
-        self._class_names = {index: name for name, index in classes.items()}
-        self._class_index = classes
-        # g2pM's candidate readings (CC-CEDICT's, digested by g2pM) of the characters that
-        # have several: the only ones ever asked about.
-        self.candidates: dict[str, list[str]] = {
-            char: readings
-            for char, readings in _load("digest_cedict.pkl").items()
-            if len(readings) > 1
-        }
-        f32 = np.float32
-        # Both directions step together: weights stacked [direction, ...]. The cell gate's
-        # rows are doubled so one sigmoid serves all gates (tanh(x) = 2 sigmoid(2x) - 1).
-        size = state["lstm.weight_hh_l0"].shape[1]
-        scale = np.ones(4 * size, dtype=f32)
-        scale[2 * size : 3 * size] = 2.0
-        self._size = size
-        directions = ("", "_reverse")
-        embedding = state["embedding.weight"].astype(f32)
-        # The input projection depends on the character alone: one table row per character
-        # (2.8 MB per direction) turns it into a lookup.
-        self._input_table = [
-            (embedding @ (state[f"lstm.weight_ih_l0{d}"].astype(f32) * scale[:, None]).T)
-            + ((state[f"lstm.bias_ih_l0{d}"] + state[f"lstm.bias_hh_l0{d}"]) * scale).astype(f32)
-            for d in directions
-        ]
-        self._weight_hh_t = np.stack(
-            [(state[f"lstm.weight_hh_l0{d}"] * scale[:, None]).T.astype(f32) for d in directions]
-        )  # [2, h, 4h]
-        self._hidden = (state["logit_layer.0.weight"].T.astype(f32), state["logit_layer.0.bias"])
-        self._logits = (state["logit_layer.2.weight"].astype(f32), state["logit_layer.2.bias"])
-        # Each character's candidate readings that the model scores: (names, class rows).
-        self._scored: dict[str, tuple[list[str], NDArray[np.intp]]] = {}
+        weights = _weights() if cache_dir is None else reading_cache.load(cache_dir, _weights)
+        arrays = weights.arrays
+        self._chars = weights.chars
+        self._class_names = {index: name for name, index in weights.classes.items()}
+        self._class_index = weights.classes
+        self.candidates = weights.candidates
+        self._size = int(arrays["weight_hh_t"].shape[1])
+        self._input_table = [arrays["forward"], arrays["backward"]]
+        self._weight_hh_t = arrays["weight_hh_t"]
+        self._hidden = (arrays["hidden"], arrays["hidden_bias"])
+        self._logits = (arrays["logits"], arrays["logits_bias"])
+        # Each character's candidate readings that the model scores: their names and their
+        # rows of the last layer (weights, biases), taken out once.
+        self._scored: dict[str, tuple[list[str], Matrix, Matrix]] = {}
 
     def is_polyphonic(self, char: str) -> bool:
         return len(self.candidates.get(char, ())) > 1
@@ -118,17 +144,35 @@ class ReadingModel:
         projected = np.stack(  # [t, 2, b, 4h]: step t of each direction, every sequence
             [self._input_table[0][forward_ids.T], self._input_table[1][backward_ids.T]], axis=1
         )
-        h = np.zeros((2, count, size), dtype=np.float32)
-        c = np.zeros((2, count, size), dtype=np.float32)
-        out = np.empty((longest, 2, count, size), dtype=np.float32)
+        f32 = np.float32
+        weight = self._weight_hh_t
+        c = np.zeros((2, count, size), dtype=f32)
+        out = np.empty((longest, 2, count, size), dtype=f32)
+        # In place, into buffers made once: at this size numpy's cost is per call, not per
+        # number. The same operations on the same values as `1 / (1 + exp(-x))`, `f * c +
+        # i * (2 g - 1)` and `o * tanh(c)` (only the order of a product's or sum's two
+        # operands differs, which IEEE arithmetic does not see), so the states are the same.
+        gates = np.empty((2, count, 4 * size), dtype=f32)
+        cell = np.empty((2, count, size), dtype=f32)
+        # PyTorch's gate order: input, forget, cell, output.
+        input_gate, forget_gate = gates[..., :size], gates[..., size : 2 * size]
+        cell_gate, output_gate = gates[..., 2 * size : 3 * size], gates[..., 3 * size :]
+        h = np.zeros((2, count, size), dtype=f32)
         for step in range(longest):
-            gates = projected[step] + h @ self._weight_hh_t  # too small for threads
-            s = 1.0 / (1.0 + np.exp(-gates))  # PyTorch's gate order: input, forget, cell, output
-            c = s[..., size : 2 * size] * c + s[..., :size] * (
-                2.0 * s[..., 2 * size : 3 * size] - 1.0
-            )
-            h = s[..., 3 * size :] * np.tanh(c)
-            out[step] = h
+            np.matmul(h, weight, out=gates)  # too small for threads
+            gates += projected[step]
+            np.negative(gates, out=gates)
+            np.exp(gates, out=gates)
+            gates += 1.0
+            np.divide(1.0, gates, out=gates)  # one sigmoid for all gates (see __init__)
+            c *= forget_gate
+            np.multiply(cell_gate, 2.0, out=cell)
+            cell -= 1.0
+            cell *= input_gate
+            c += cell
+            h = out[step]
+            np.tanh(c, out=h)
+            h *= output_gate
         return out[:, 0].transpose(1, 0, 2), out[:, 1].transpose(1, 0, 2)
 
     def readings(self, sentence: str, positions: list[int]) -> list[str]:
@@ -153,13 +197,16 @@ class ReadingModel:
             for sentence, _ in requests
         ]
         forward, backward = self._run(sequences)
-        states = []
+        rows, ats, backs = [], [], []
         for row, ((_, positions), ids) in enumerate(zip(requests, sequences, strict=True)):
             for position in positions:
                 at = position + 1  # +1: the sentence-start mark
-                states.append(np.concatenate([forward[row, at], backward[row, len(ids) - 1 - at]]))
+                rows.append(row)
+                ats.append(at)
+                backs.append(len(ids) - 1 - at)
+        states = np.concatenate([forward[rows, ats], backward[rows, backs]], axis=1)
         weight, bias = self._hidden
-        hidden = iter(np.maximum(np.stack(states) @ weight + bias, 0))
+        hidden = iter(np.maximum(states @ weight + bias, 0))
         rivals = rivals or {}
         return [
             [
@@ -172,16 +219,17 @@ class ReadingModel:
     def _best(self, char: str, hidden: Matrix, rival: str | None = None) -> str:
         """The best-scoring of the character's readings (of all readings if it has none), or
         the rival reading unless the best outscores it by RIVAL_MARGIN."""
-        weight, bias = self._logits
         scored = self._scored.get(char)
         if scored is None:
             names = [r for r in self.candidates.get(char, []) if r in self._class_index]
             rows = self._np.array([self._class_index[r] for r in names], dtype=self._np.intp)
-            scored = self._scored[char] = (names, rows)
-        names, rows = scored
+            weight, bias = self._logits
+            scored = self._scored[char] = (names, weight[rows], bias[rows])
+        names, weight, bias = scored
         if not names:
+            weight, bias = self._logits
             return self._class_names[int(self._np.argmax(weight @ hidden + bias))]
-        logits = weight[rows] @ hidden + bias[rows]
+        logits = weight @ hidden + bias
         best = int(self._np.argmax(logits))
         if rival is not None and (
             rival not in names or logits[best] - logits[names.index(rival)] < RIVAL_MARGIN

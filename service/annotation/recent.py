@@ -22,12 +22,22 @@ class Recent(Generic[V]):
     def known(self, keys: Iterable[str]) -> dict[str, V]:
         """The answers held for these keys, each marked as just used."""
         found: dict[str, V] = {}
+        answers = self._answers
         with self._lock:
             for key in keys:
-                if key in self._answers:
-                    self._answers.move_to_end(key)
-                    found[key] = self._answers[key]
+                if key in answers:
+                    answers.move_to_end(key)
+                    found[key] = answers[key]
         return found
+
+    def get(self, key: str) -> V | None:
+        """The answer held for one key (marked as just used), or None: `known` without the
+        dict, for the lookups of one word at a time."""
+        with self._lock:
+            if key not in self._answers:
+                return None
+            self._answers.move_to_end(key)
+            return self._answers[key]
 
     def keep(self, answers: dict[str, V]) -> None:
         with self._lock:
