@@ -51,8 +51,8 @@ def _de_complement_or_modal(s: Sentence, i: int) -> str | None:
         return "de2"  # 得了第一, 我得过肝炎; 该得的, 各得其所: to obtain
     if after == "看":
         return "dei3"
-    if not is_word(before) or before in BEFORE_MODAL:
-        return "dei3"  # no verb before it to complement: the modal (，得先从…练起)
+    if not is_word(before) or before in BEFORE_MODAL or s.is_noun(before):
+        return "dei3"  # no verb before it to complement: the modal (，得先从…, 这件事得问)
     return "de5" if is_word(before) else None
 
 
@@ -159,11 +159,11 @@ _RULES: dict[str, content_words.Rule] = {
 
 
 def function_word_readings(
-    words: Sequence[str], is_verb: IsVerb, can_be_verb: IsVerb
+    words: Sequence[str], is_verb: IsVerb, can_be_verb: IsVerb, is_noun: IsVerb | None = None
 ) -> dict[int, str]:
     """The numbered reading (syllables space-separated) of each word a rule decides, by word
     index."""
-    sentence = Sentence(words, is_verb, can_be_verb)
+    sentence = Sentence(words, is_verb, can_be_verb, *(is_noun,) if is_noun else ())
     decided: dict[int, str] = {}
     for index, word in enumerate(words):
         fixed = STANDALONE.get(word) or EVERYDAY_WORDS.get(word)

@@ -27,6 +27,8 @@ _DEGREE = frozenset("很太挺")
 _MODALS = frozenset("会能要想可")
 _PLACES = frozenset("里上中内外边")  # locatives after a noun: 湖里 "in the lake"
 _TOWARDS = frozenset("在 到 进 从 往 向".split())
+# What follows 地/下 "falls": the clause's end, an aspect particle, a direction.
+_AFTER_DOWN = frozenset(("", "。", "，", "！", "了", "着", "来", "去"))
 # What a noun such as 都会 "metropolis" follows.
 _BEFORE_NOUN = frozenset("的 大 个 这 那 国际 现代 有 没有 具有 很有".split())
 
@@ -66,6 +68,8 @@ def _split_one(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | No
     described = facts.is_word(word[:-1]) or head in "更很最越太挺"  # 情愿地, 更好地
     if adverbial and described and facts.is_verb(after):
         return [word[:-1], "地"]  # 更好地/学 → 更好/地/学: the adverbial particle de
+    if word in ("地下", "地上") and len(before) >= 2 and has_han(before) and after in _AFTER_DOWN:
+        return [head, rest]  # 雪不停/地下 → 不停/地/下: falls without stopping, not "underground"
     if word == "得很" and has_han(after) and has_han(before):
         return [head, rest]  # 说/得很/对 → 说/得/很/对 (得很 "very" ends a phrase: 好得很)
     if word == "得当" and before in _ADVERBS | {"可", "也"} and has_han(after):

@@ -24,6 +24,7 @@ from service.annotation.lexicon import Entry, Lexicon
 from service.annotation.pinyin_text import to_numbered, to_zhuyin
 from service.annotation.readings import ReadingModel
 from service.annotation.word_annotation import WordAnnotator
+from service.annotation.word_roles import WordRoles
 from service.annotation.words import COUNTING as _COUNTING
 from service.annotation.words import SENTENCE, Span, WordSplitter, word_spans
 from service.common.chinese_script import Script, script_of, to_simplified
@@ -129,11 +130,12 @@ class Segmenter:
         self._tagger = _Once(
             lambda: tagger if tagger is not None else pos_tagger.load_or_build(cache_dir)
         )
-        self._readings = _Once(ReadingModel)
+        self._readings = _Once(lambda: ReadingModel(cache_dir))
         self._splitter = WordSplitter(cache_dir)
+        self._roles = WordRoles(lambda word: self.lexicon.entry(word))
         self._facts = merges.WordFacts(
             is_word=lambda word: bool(self.lexicon.entry(word).readings),
-            is_verb=self._can_be_verb,
+            is_verb=self._roles.can_be_verb,
             is_only_a_name=lambda word: glossary.only_names(self.lexicon.entry(word)),
             is_listed=lambda word: bool(self.lexicon.entry(word).hsk_levels),
             reading=lambda word: " ".join(r.pinyin for r in self.lexicon.entry(word).readings[:1]),
@@ -166,12 +168,12 @@ class Segmenter:
         """Context readings (numbered) of the polyphonic characters whose word needs one:
         the grammar rules' for the function words they decide, the reading model's for the
         rest; and the positions the rules decided."""
-        model = self.reading_model
+        model, roles = self.reading_model, self._roles
         words = [text[start:end] for start, end in spans]
         predicted = {
             spans[index][0] + offset: syllable
             for index, reading in grammar.function_word_readings(
-                words, self._is_verb, self._can_be_verb
+                words, roles.is_verb, roles.can_be_verb, roles.is_noun
             ).items()
             for offset, syllable in enumerate(reading.split())
         }
@@ -213,18 +215,6 @@ class Segmenter:
             predicted.update(zip(positions, found, strict=True))
         return predicted, ruled
 
-    def _can_be_verb(self, word: str) -> bool:
-        """Whether a word has a verb's sense ("to ...") among its senses (花 "to spend")."""
-        return any(glossary.plays(r, "verb") for r in self.lexicon.entry(word).readings)
-
-    def _is_verb(self, word: str) -> bool:
-        """Whether a word is first of all a verb (a common reading's first sense is "to ..."),
-        as the grammar rules ask: 博 "extensive; ..., to win" is not."""
-        readings = self.lexicon.entry(word).readings
-        return any(
-            r.glosses[0].startswith("to ") for r in readings if r.glosses and r.pinyin.islower()
-        )
-
     def segment(
         self,
         text: str,
@@ -244,7 +234,7 @@ class Segmenter:
         spans = word_spans(simplified, words)
         han = [has_han(simplified[start:end]) for start, end, _ in spans]
         looked_up = [simplified[s:e] for (s, e, _), h in zip(spans, han, strict=True) if h]
-        found = iter(lexicon.entries(looked_up))  # one query for words no earlier text had
+        found = iter(lexicon.entries(looked_up, parts=True))  # one query for new words
         entries = [next(found) if h else None for h in han]
         predicted, ruled = self._predict(simplified, [(s, e) for s, e, _ in spans], entries)
         annotated = []

@@ -10,6 +10,10 @@ from service.common.script import has_han
 IsVerb = Callable[[str], bool]
 
 
+def _never(word: str) -> bool:
+    return False
+
+
 def is_word(token: str) -> bool:
     """A word, not punctuation or space: what a clause is made of."""
     return has_han(token)
@@ -18,10 +22,17 @@ def is_word(token: str) -> bool:
 class Sentence:
     """A text's words, with what a rule asks of a word's neighbours."""
 
-    def __init__(self, words: Sequence[str], is_verb: IsVerb, can_be_verb: IsVerb) -> None:
+    def __init__(
+        self,
+        words: Sequence[str],
+        is_verb: IsVerb,
+        can_be_verb: IsVerb,
+        is_noun: IsVerb = _never,
+    ) -> None:
         self.words = words
         self.is_verb = is_verb  # first of all a verb
         self.can_be_verb = can_be_verb  # has a verb's sense among others (花 "to spend")
+        self.is_noun = is_noun  # a thing counted with a measure word (事, 问题), not a verb
 
     def before(self, index: int, distance: int = 1) -> str:
         at = index - distance

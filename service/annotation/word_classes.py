@@ -9,7 +9,7 @@ PRONOUNS = frozenset(
 # Words after which 得 is the modal děi ("must"): a subject, or an adverb before it.
 BEFORE_MODAL = PRONOUNS | frozenset(
     "这 那 就 还 也 都 总 又 可 才 真 非 必须 一定 总是 我们 可能 恐怕 当然 现在 今天 明天 "
-    "马上 早晚 迟早 先 再 只 自然".split()
+    "马上 早晚 迟早 先 再 只 自然 孩子 学生 老人 大人 每个人".split()
 )
 # Verbs that 为 completes as wéi ("as, to be"): 成为, 作为, 认为 are words, these stand alone.
 AS_VERBS = frozenset(
@@ -75,7 +75,11 @@ STANDALONE = {
 
 # Words of several readings whose everyday one is not the first: 便宜 is "cheap" (pián yi)
 # far more often than "convenient" (biàn yí); 当天 "that same day" is dàng tiān.
-EVERYDAY_WORDS = {"便宜": "pian2 yi5", "当天": "dang4 tian1", "当晚": "dang4 wan3"}
+EVERYDAY_WORDS = {
+    "便宜": "pian2 yi5",
+    "当天": "dang4 tian1",
+    "当晚": "dang4 wan3",
+}
 # Adverbs before the modal 应 yīng "should" (不应, 还应依法…).
 BEFORE_SHOULD = frozenset("不 还 也 都 就 更 均 本 理 亦 则".split())
 # Words after which 得 is the verb dé "to obtain" (该得的工资, 各得酬劳, 所得).

@@ -81,6 +81,7 @@ def _words(text: str) -> list[str]:
         ("这篇文章太长了。", "长", 0, "cháng"),  # long, after a degree word (not zhǎng le)
         ("这根绳子有两米长。", "长", 0, "cháng"),  # after a length
         ("这两个词用法差很多。", "差", 0, "chà"),
+        ("这得多少钱？", "多少", 0, "duō shao"),  # how much
         ("饭快凉了。", "凉", 0, "liáng"),
         ("她打算在北京待五天。", "待", 0, "dāi"),  # to stay, before how long
         ("这事是他干的。", "干", 0, "gàn"),  # to do, after who did it
@@ -94,6 +95,9 @@ def _words(text: str) -> list[str]:
         ("八和九哪个大？", "和", 0, "hé"),  # and
         ("我猜不中。", "中", 0, "zhòng"),  # to hit the mark
         ("我小时候得过这种病。", "得", 0, "dé"),  # to have had, not the modal děi
+        ("这件事得问老师。", "得", 0, "děi"),  # must, after a noun: nothing to complement
+        ("孩子得多睡觉。", "得", 0, "děi"),
+        ("他多少有点累。", "多少", 0, "duō shǎo"),  # somewhat; 多少钱 "how much" is duō shao
         ("你跑得过他吗？", "过", 0, "guò"),  # can outrun: a potential complement
         ("他说到这种种困难就哭。", "种", 1, "zhǒng"),  # 种种 "all kinds of"
         ("他听了一下蒙了。", "蒙", 0, "mēng"),  # dazed
@@ -191,6 +195,7 @@ def test_bianyi_is_cheap_in_a_shop() -> None:
         ("他不情愿地走了。", ["他", "不", "情愿", "地", "走", "了"]),
         ("他把骨灰撒在湖里。", ["他", "把", "骨灰", "撒", "在", "湖", "里"]),  # not Húlǐ
         ("我说不过他。", ["我", "说", "不", "过", "他"]),  # cannot out-argue him, not 不过 "but"
+        ("雪不停地下。", ["雪", "不停", "地", "下"]),  # falls, not 地下 "underground"
     ],
 )
 def test_merges_that_change_the_meaning_are_split(text: str, words: list[str]) -> None:
@@ -205,6 +210,7 @@ def test_merges_that_change_the_meaning_are_split(text: str, words: list[str]) -
         ("他的穿着很朴素。", "穿着"),
         ("这件事处理得当。", "得当"),
         ("我们住在湖里区。", "湖里"),  # the district
+        ("钥匙掉在地上了。", "地上"),
     ],
 )
 def test_words_jiagu_gets_right_stay_whole(text: str, word: str) -> None:
