@@ -44,6 +44,13 @@ class WordFacts:
     reading: Callable[[str], str]  # the first dictionary reading, numbered ("" if none)
 
 
+def _modal_after_noun(word: str, after: str, facts: WordFacts) -> bool:
+    """A noun and the modal after it joined into no dictionary word, a verb following."""
+    if len(word) != 2 or word[1] not in _MODALS or facts.is_word(word):
+        return False
+    return facts.is_word(word[0]) and has_han(after) and facts.is_verb(after)
+
+
 def _split_one(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | None:
     word = words[i]
     before = words[i - 1] if i else ""
@@ -60,6 +67,8 @@ def _split_one(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | No
     modal = len(word) == 2 and head in _ADVERBS and rest in _MODALS and not noun_place
     if modal and (not has_han(after) or facts.is_verb(after) or head in "都才"):
         return [head, rest]  # 都会/去 → 都/会/去, 才能/去 → 才/能/去
+    if _modal_after_noun(word, after, facts):
+        return [head, rest]  # 鸟会/唱歌 → 鸟/会/唱歌: "birds can sing", no word 鸟会
     if len(word) == 2 and rest in _ADVERBS and facts.is_only_a_name(word) and has_han(after):
         return [head, rest]  # 花都/行 → 花/都/行
     if len(word) == 2 and rest in _PLACES and before in _TOWARDS and facts.is_only_a_name(word):

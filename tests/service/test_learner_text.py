@@ -196,6 +196,7 @@ def test_bianyi_is_cheap_in_a_shop() -> None:
         ("他把骨灰撒在湖里。", ["他", "把", "骨灰", "撒", "在", "湖", "里"]),  # not Húlǐ
         ("我说不过他。", ["我", "说", "不", "过", "他"]),  # cannot out-argue him, not 不过 "but"
         ("雪不停地下。", ["雪", "不停", "地", "下"]),  # falls, not 地下 "underground"
+        ("这只鸟会唱歌。", ["这", "只", "鸟", "会", "唱歌"]),  # a noun and the modal after it
     ],
 )
 def test_merges_that_change_the_meaning_are_split(text: str, words: list[str]) -> None:
