@@ -24,7 +24,7 @@ import httpx
 from tests.support.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-CPP = Path("/work/shared/benchmarks/cpp/dev.sent")
+CPP = ROOT.parent / "shared" / "benchmarks" / "cpp" / "dev.sent"
 PER_TEXT = 10  # sentences a request
 FIRST = "我喜欢学习中文。今天天气很好。"  # bench.run's first /segment after a start
 

@@ -92,6 +92,8 @@ def _zhi(s: Sentence, i: int) -> str | None:
 
 # What 多少 "somewhat" (duō shǎo) comes before; elsewhere it asks "how many" (duō shao).
 _SOMEWHAT = frozenset("有点 有点儿 有些 也 还 会 能 受 带 带有 懂 知道 了解".split())
+# What follows the verb 数 shǔ "to count" (数一数, 数了数, 数钱).
+_COUNTED = frozenset("一 一数 着 了 过 钱".split())
 _WILL_OR_TIME = frozenset("再 还 又 要 想 去 来 能 会 敢 快".split())
 
 
@@ -154,6 +156,8 @@ RULES: dict[str, Rule] = {
     "撒": lambda s, i: "sa3" if s.after(i) in ("在", "落", "满", "到", "上") else None,  # scatter
     "塞": lambda s, i: "sai1" if s.after(i) in ("进", "进去", "到", "入", "满", "住") else None,
     "多少": lambda s, i: "duo1 shao3" if s.after(i) in _SOMEWHAT else "duo1 shao5",
+    "数": lambda s, i: "shu3" if s.after(i) in _COUNTED or s.before(i, 2) == "数" else None,
+    "弹": lambda s, i: "tan2" if s.after(i) in ("钢琴", "琴", "吉他", "奏") else None,
     "蒙": lambda s, i: "meng1" if s.after(i) == "了" else None,  # 一下蒙了: dazed
     "宿": lambda s, i: "xiu3" if _COUNTING.fullmatch(s.before(i)) else None,  # 一宿 "a night"
     "咽": lambda s, i: yan_or_tiao("咽", s.after(i)) if is_word(s.after(i)) else None,

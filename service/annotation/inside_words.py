@@ -32,6 +32,8 @@ _INSIDE_BEFORE = {
     "塞": ("进到入满住", "sai1"),  # 塞进去 "to stuff in"
     "撒": ("落满在上到", "sa3"),  # 撒落 "to scatter"
     "差": ("多远点", "cha4"),  # 差多了 "far worse"
+    "数": ("一钱数着了过不清完", "shu3"),  # 数一数, 数钱 "to count"
+    "弹": ("钢琴吉奏", "tan2"),  # 弹钢琴 "to play the piano"
     "种": ("棉麦稻菜树花田豆粮瓜果草茶", "zhong4"),  # 种棉 "to plant cotton"
 }
 
@@ -78,4 +80,6 @@ def inside_word_readings(word: str, free: frozenset[int]) -> dict[int, str]:
             found[offset] = yan_or_tiao(char, after)
         elif offset == 0 and char in STANDALONE:
             found[offset] = STANDALONE[char]
+        elif offset == 2 and before == "一" and char == word[0] and 0 in found:
+            found[offset] = found[0]  # 数一数 shǔ yī shǔ: the verb said twice
     return found

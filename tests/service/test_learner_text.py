@@ -101,6 +101,7 @@ def _words(text: str) -> list[str]:
         ("你跑得过他吗？", "过", 0, "guò"),  # can outrun: a potential complement
         ("他说到这种种困难就哭。", "种", 1, "zhǒng"),  # 种种 "all kinds of"
         ("他听了一下蒙了。", "蒙", 0, "mēng"),  # dazed
+        ("他数了数人数。", "数", 1, "shǔ"),  # 数了数: to count
     ],
 )
 def test_function_words_read_from_the_sentence(
@@ -155,6 +156,9 @@ def test_yi_between_repeated_words_of_its_own_is_changed_not_neutral() -> None:
         ("别把书塞到包里。", "塞到", "sāi dào"),  # to stuff
         ("米粒撒落一地。", "撒落", "sǎ luò"),  # to scatter
         ("这个比那个差多了。", "差多了", "chà duō le"),  # far worse
+        ("你数一数有多少人。", "数一数", "shǔ yī shǔ"),  # to count, said twice
+        ("他在数钱。", "数钱", "shǔ qián"),
+        ("他会弹钢琴。", "弹钢琴", "tán gāng qín"),  # to play (not dàn "bullet")
         ("他们种棉为生。", "种棉", "zhòng mián"),  # to plant
     ],
 )
