@@ -46,12 +46,14 @@ def _jiao_sleep(s: Sentence, i: int) -> str | None:
 
 
 def _chang_or_zhang(s: Sentence, i: int) -> str | None:
-    """长 is cháng "long" after a degree word (太长了, 很长) or a unit of length (十厘米长),
-    zhǎng "to grow" before what growing gives (长得, 长大, 长高)."""
+    """长 is cháng "long" after a degree word (太长了, 很长) or a unit of length (十厘米长) and
+    before a length (长五公里), zhǎng "to grow" before what growing gives (长得, 长大, 长高)."""
     before = s.before(i)
     measured = before[:1] in NUMBERS and before.endswith(tuple(LENGTH_UNITS))  # 两米/长
     if before in DEGREE or before in LENGTH_UNITS or measured:
         return "chang2"
+    if s.after(i)[:1] in NUMBERS or s.after(i) in ("约", "达"):
+        return "chang2"  # 东西长五公里, 长约两米: a length given
     return "zhang3" if s.after(i) in GROWN else None
 
 
@@ -94,6 +96,8 @@ def _zhi(s: Sentence, i: int) -> str | None:
 _SOMEWHAT = frozenset("有点 有点儿 有些 也 还 会 能 受 带 带有 懂 知道 了解".split())
 # What follows the verb 数 shǔ "to count" (数一数, 数了数, 数钱).
 _COUNTED = frozenset("一 一数 着 了 过 钱".split())
+# What 东西 "east and west" (dōng xī) comes before; elsewhere it is "thing" (dōng xi).
+_DIRECTIONS = frozenset("走方两长宽向南部侧横")
 _WILL_OR_TIME = frozenset("再 还 又 要 想 去 来 能 会 敢 快".split())
 
 
@@ -155,6 +159,7 @@ RULES: dict[str, Rule] = {
     "哄": lambda s, i: "hong3" if s.after(i) in PRONOUNS or s.clause_ends_after(i) else None,
     "撒": lambda s, i: "sa3" if s.after(i) in ("在", "落", "满", "到", "上") else None,  # scatter
     "塞": lambda s, i: "sai1" if s.after(i) in ("进", "进去", "到", "入", "满", "住") else None,
+    "东西": lambda s, i: "dong1 xi1" if s.after(i)[:1] in _DIRECTIONS else "dong1 xi5",
     "多少": lambda s, i: "duo1 shao3" if s.after(i) in _SOMEWHAT else "duo1 shao5",
     "数": lambda s, i: "shu3" if s.after(i) in _COUNTED or s.before(i, 2) == "数" else None,
     "弹": lambda s, i: "tan2" if s.after(i) in ("钢琴", "琴", "吉他", "奏") else None,

@@ -21,6 +21,9 @@ from service.annotation.words import MEASURE_CHARS as MEASURES
 from service.common.script import has_han
 
 _ADVERBS = frozenset("都才就也还又再")
+# Measure words that also start words of their own (道理, 顿时, 颗粒): split off only from a
+# word no dictionary lists (这道题).
+_MORE_MEASURES = frozenset("道顿颗粒幅趟遍")
 _ASPECT = frozenset("了过着完")
 _NEGATIONS = frozenset("不没")
 _DEGREE = frozenset("很太挺")
@@ -58,8 +61,9 @@ def _split_one(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | No
     if len(word) < 2 or not has_han(word):
         return None
     head, rest = word[0], word[1:]
-    if head in MEASURES and _COUNTING.fullmatch(before) and facts.is_word(rest):
-        return [head, rest]  # 这/本书 → 这/本/书, 两/个人 → 两/个/人
+    counted_noun = _COUNTING.fullmatch(before) and facts.is_word(rest)
+    if counted_noun and (head in MEASURES or (head in _MORE_MEASURES and not facts.is_word(word))):
+        return [head, rest]  # 这/本书 → 这/本/书, 两/个人 → 两/个/人, 这/道题 (not 这/道理)
     counted = len(word) == 2 and head in "一两" and rest in MEASURES and facts.is_word(word)
     if counted and has_han(after) and not facts.is_verb(after):
         return [head, rest]  # 一行/字 → 一/行/字 (not 一块去 "together")

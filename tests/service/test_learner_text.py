@@ -102,6 +102,9 @@ def _words(text: str) -> list[str]:
         ("他说到这种种困难就哭。", "种", 1, "zhǒng"),  # 种种 "all kinds of"
         ("他听了一下蒙了。", "蒙", 0, "mēng"),  # dazed
         ("他数了数人数。", "数", 1, "shǔ"),  # 数了数: to count
+        ("我去买东西。", "东西", 0, "dōng xi"),  # a thing, not dōng xī "east and west"
+        ("东西走向的山脉", "东西", 0, "dōng xī"),
+        ("东西长五公里。", "长", 0, "cháng"),  # a length given
     ],
 )
 def test_function_words_read_from_the_sentence(
@@ -201,6 +204,7 @@ def test_bianyi_is_cheap_in_a_shop() -> None:
         ("我说不过他。", ["我", "说", "不", "过", "他"]),  # cannot out-argue him, not 不过 "but"
         ("雪不停地下。", ["雪", "不停", "地", "下"]),  # falls, not 地下 "underground"
         ("这只鸟会唱歌。", ["这", "只", "鸟", "会", "唱歌"]),  # a noun and the modal after it
+        ("这道题很难。", ["这", "道", "题", "很", "难"]),  # a measure word, not a word 道题
     ],
 )
 def test_merges_that_change_the_meaning_are_split(text: str, words: list[str]) -> None:
@@ -216,6 +220,7 @@ def test_merges_that_change_the_meaning_are_split(text: str, words: list[str]) -
         ("这件事处理得当。", "得当"),
         ("我们住在湖里区。", "湖里"),  # the district
         ("钥匙掉在地上了。", "地上"),
+        ("这道理很简单。", "道理"),
     ],
 )
 def test_words_jiagu_gets_right_stay_whole(text: str, word: str) -> None:
