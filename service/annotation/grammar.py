@@ -174,4 +174,8 @@ def function_word_readings(
         reading = rule(sentence, index) if rule else None
         if reading is not None:
             decided[index] = reading
+    for index in range(len(words) - 2):  # A-not-A (累不累): the first A reads as the second
+        asked = words[index + 1] == "不" and words[index] == words[index + 2]
+        if asked and index + 2 in decided:
+            decided[index] = decided[index + 2]
     return decided

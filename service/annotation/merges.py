@@ -124,10 +124,31 @@ def _split_zhe(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | No
     return None
 
 
+def _split_subject(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | None:
+    """那是 "of course" and 把门 "to guard a gate" read where the sentence says 那/是 "that is"
+    (那是我的朋友) and 把/门 + a verb (把门关上, 把手放在…)."""
+    word = words[i]
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if word == "那是" and has_han(after):
+        return ["那", "是"]
+    if len(word) == 2 and word[0] == "把" and facts.is_word(word[1]) and facts.is_verb(after):
+        return ["把", word[1]]
+    return None
+
+
+# Words jiagu cuts at the wrong place, read again: 一/共有 "one / to share" is 一共/有 "in all
+# there are" (我们班一共有二十个人).
+_RECUT = {("一", "共有"): ("一共", "有")}
+
+
 def split_merges(words: list[str], facts: WordFacts) -> list[str]:
     """jiagu's words with each merge the rules recognise split into its words."""
     fixed: list[str] = []
     for i, word in enumerate(words):
-        pieces = _split_one(words, i, facts) or _split_zhe(words, i, facts)
-        fixed.extend(pieces or [word])
+        recut = _RECUT.get((fixed[-1], word)) if fixed else None
+        if recut:
+            fixed[-1:] = recut
+            continue
+        split = _split_one(words, i, facts) or _split_zhe(words, i, facts)
+        fixed.extend(split or _split_subject(words, i, facts) or [word])
     return fixed

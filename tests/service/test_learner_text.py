@@ -105,6 +105,7 @@ def _words(text: str) -> list[str]:
         ("我去买东西。", "东西", 0, "dōng xi"),  # a thing, not dōng xī "east and west"
         ("东西走向的山脉", "东西", 0, "dōng xī"),
         ("东西长五公里。", "长", 0, "cháng"),  # a length given
+        ("你累不累？", "累", 0, "lèi"),  # A-not-A: the first A reads as the second
     ],
 )
 def test_function_words_read_from_the_sentence(
@@ -205,6 +206,9 @@ def test_bianyi_is_cheap_in_a_shop() -> None:
         ("雪不停地下。", ["雪", "不停", "地", "下"]),  # falls, not 地下 "underground"
         ("这只鸟会唱歌。", ["这", "只", "鸟", "会", "唱歌"]),  # a noun and the modal after it
         ("这道题很难。", ["这", "道", "题", "很", "难"]),  # a measure word, not a word 道题
+        ("那是我的朋友。", ["那", "是", "我", "的", "朋友"]),  # not 那是 "of course"
+        ("他把门关上了。", ["他", "把", "门", "关上", "了"]),  # not 把门 "to guard a gate"
+        ("我们班一共有二十个人。", ["我们", "班", "一共", "有", "二十", "个", "人"]),  # not 共有
     ],
 )
 def test_merges_that_change_the_meaning_are_split(text: str, words: list[str]) -> None:
@@ -221,6 +225,7 @@ def test_merges_that_change_the_meaning_are_split(text: str, words: list[str]) -
         ("我们住在湖里区。", "湖里"),  # the district
         ("钥匙掉在地上了。", "地上"),
         ("这道理很简单。", "道理"),
+        ("这个把手很脏。", "把手"),
     ],
 )
 def test_words_jiagu_gets_right_stay_whole(text: str, word: str) -> None:
