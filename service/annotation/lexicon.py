@@ -330,9 +330,7 @@ def load_or_build(cache_dir: Path) -> Lexicon:
         return existing
     tables = build_tables()
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        sqlite_cache.write_atomically(path, lambda connection: fill(connection, tables))
-        sqlite_cache.remove_stale(path, _KIND)  # other package versions, old pickles
+        sqlite_cache.store(path, _KIND, lambda connection: fill(connection, tables))
         return _open(path)
     except (OSError, sqlite3.Error) as exc:  # an unwritable cache costs memory, not service
         log.warning("lexicon cache not written, kept in memory", extra={"error": repr(exc)})

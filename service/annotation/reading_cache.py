@@ -66,9 +66,7 @@ def load(cache_dir: Path, build: Callable[[], Weights]) -> Weights:
         return stored
     weights = build()
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        sqlite_cache.write_atomically(path, lambda connection: _fill(connection, weights))
-        sqlite_cache.remove_stale(path, _KIND)  # other builds and formats
+        sqlite_cache.store(path, _KIND, lambda connection: _fill(connection, weights))
     except (OSError, sqlite3.Error, ValueError) as exc:
         log.warning("reading model cache not written", extra={"error": repr(exc)})
     return weights

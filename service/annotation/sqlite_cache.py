@@ -82,6 +82,14 @@ def open_existing(
         return None
 
 
+def store(path: Path, kind: str, fill: Callable[[sqlite3.Connection], None]) -> None:
+    """Write the database `fill` makes at `path`, whole or not at all, and remove the files
+    of `kind` that other versions wrote beside it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, fill)
+    remove_stale(path, kind)
+
+
 def remove_stale(keep: Path, kind: str) -> None:
     """Delete the other files of this kind (older versions); other kinds' files stay."""
     for stale in keep.parent.glob(f"{kind}-*"):
