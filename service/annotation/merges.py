@@ -125,15 +125,24 @@ def _split_zhe(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | No
 
 
 def _split_subject(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | None:
-    """那是 "of course" and 把门 "to guard a gate" read where the sentence says 那/是 "that is"
-    (那是我的朋友) and 把/门 + a verb (把门关上, 把手放在…)."""
+    """那是 "of course", 把门 "to guard a gate" and 的话 "if" read where the sentence says 那/是
+    "that is" (那是我的朋友), 把/门 + a verb (把门关上, 把手放在…) and 说/的/话 "what was said"
+    (他说的话我听不懂; not after 如果…)."""
     word = words[i]
+    before = words[i - 1] if i else ""
     after = words[i + 1] if i + 1 < len(words) else ""
     if word == "那是" and has_han(after):
         return ["那", "是"]
-    if len(word) == 2 and word[0] == "把" and facts.is_word(word[1]) and facts.is_verb(after):
+    verb_after = facts.is_verb(after) or (has_han(after) and facts.is_verb(after[:1]))
+    if len(word) == 2 and word[0] == "把" and facts.is_word(word[1]) and verb_after:
         return ["把", word[1]]
+    if word == "的话" and facts.is_verb(before) and has_han(after):
+        supposed = any(w in _SUPPOSING for w in words[:i])
+        return None if supposed else ["的", "话"]
     return None
+
+
+_SUPPOSING = frozenset("如果 要是 假如 假若 若 若是 倘若 万一 只要".split())
 
 
 # Words jiagu cuts at the wrong place, read again: 一/共有 "one / to share" is 一共/有 "in all

@@ -208,6 +208,8 @@ def test_bianyi_is_cheap_in_a_shop() -> None:
         ("这道题很难。", ["这", "道", "题", "很", "难"]),  # a measure word, not a word 道题
         ("那是我的朋友。", ["那", "是", "我", "的", "朋友"]),  # not 那是 "of course"
         ("他把门关上了。", ["他", "把", "门", "关上", "了"]),  # not 把门 "to guard a gate"
+        ("请把门关好。", ["请", "把", "门", "关好"]),
+        ("他说的话我听不懂。", ["他", "说", "的", "话", "我", "听不懂"]),  # not 的话 "if"
         ("我们班一共有二十个人。", ["我们", "班", "一共", "有", "二十", "个", "人"]),  # not 共有
     ],
 )
@@ -226,6 +228,7 @@ def test_merges_that_change_the_meaning_are_split(text: str, words: list[str]) -
         ("钥匙掉在地上了。", "地上"),
         ("这道理很简单。", "道理"),
         ("这个把手很脏。", "把手"),
+        ("如果下雨的话我就不去。", "的话"),  # "if"
     ],
 )
 def test_words_jiagu_gets_right_stay_whole(text: str, word: str) -> None:
