@@ -6,13 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from service.annotation.lexicon import Entry, Lexicon, Reading
+from service.annotation.lexicon import LONGEST_PART, Entry, Lexicon, Reading, part_pieces
 from service.annotation.lexicon_build import MAX_GLOSSES
 from service.annotation.pinyin_text import marked_to_numbered, numbered_to_marked
 from service.common.script import has_han
-
-# Longer pieces than this are never looked up as parts (CC-CEDICT's headwords are shorter).
-_LONGEST_PART = 8
 
 
 @dataclass(frozen=True)
@@ -143,22 +140,14 @@ def split_into_parts(word: str, lexicon: Lexicon) -> list[tuple[str, Entry | Non
     """The longest dictionary words of `word`, left to right (一个 → 一 + 个), each with its
     entry; characters no dictionary lists, and runs of characters that are not Han, stand
     alone without one."""
-    pieces = sorted(
-        {
-            word[start:end]
-            for start in range(len(word))
-            for end in range(start + 1, min(len(word), start + _LONGEST_PART) + 1)
-            if has_han(word[start:end])
-        }
-    )
-    known = lexicon.headwords(pieces)
+    known = lexicon.headwords(sorted(part_pieces(word)))
     found: list[tuple[str, Entry | None]] = []
     position = 0
     while position < len(word):
         size = next(
             (
                 size
-                for size in range(min(_LONGEST_PART, len(word) - position), 0, -1)
+                for size in range(min(LONGEST_PART, len(word) - position), 0, -1)
                 if word[position : position + size] in known
             ),
             0,

@@ -159,11 +159,11 @@ _RULES: dict[str, content_words.Rule] = {
 
 
 def function_word_readings(
-    words: Sequence[str], is_verb: IsVerb, can_be_verb: IsVerb, is_noun: IsVerb | None = None
+    words: Sequence[str], is_verb: IsVerb, can_be_verb: IsVerb, is_noun: IsVerb
 ) -> dict[int, str]:
     """The numbered reading (syllables space-separated) of each word a rule decides, by word
     index."""
-    sentence = Sentence(words, is_verb, can_be_verb, *(is_noun,) if is_noun else ())
+    sentence = Sentence(words, is_verb, can_be_verb, is_noun)
     decided: dict[int, str] = {}
     for index, word in enumerate(words):
         fixed = STANDALONE.get(word) or EVERYDAY_WORDS.get(word)

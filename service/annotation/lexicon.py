@@ -52,8 +52,9 @@ _KIND = "lexicon"  # files are lexicon-<digest>.sqlite3
 
 # pypinyin's longest phrase has 10 characters: longer substrings never match.
 _LONGEST_PIECE = 10
-# glossary's longest part: split_into_parts asks about the Han pieces of up to this many.
-_LONGEST_PART = 8
+# Longer pieces than this are never looked up as a word's parts (`part_pieces`; CC-CEDICT's
+# headwords are shorter).
+LONGEST_PART = 8
 _QUERY_PARAMETERS = 500  # well under SQLite's limit on parameters per statement
 _PROBE = ("中文", "zhōng wén")  # a row every valid database has
 _ENTRY_COLUMNS = "COALESCE(pinyin, pypinyin), traditional, readings, hsk_2025, hsk_2021, hsk_20"
@@ -131,7 +132,7 @@ class Lexicon:
         the pieces of the `unlisted` words (not headwords: their parts are looked up next).
         One query for both, where there was one per word (~22 a ten-sentence CPP text)."""
         split = {piece for word in unread for piece in _reading_pieces(word)}
-        parts = {piece for word in unlisted for piece in _part_pieces(word)}
+        parts = {piece for word in unlisted for piece in part_pieces(word)}
         parts -= self._pieces.known(parts).keys()
         if not split and not parts:
             return {}, {}
@@ -226,12 +227,13 @@ def _reading_pieces(word: str) -> set[str]:
     return pieces
 
 
-def _part_pieces(word: str) -> set[str]:
-    """The pieces `glossary.split_into_parts` asks `headwords` about for this word."""
+def part_pieces(word: str) -> set[str]:
+    """The pieces that may be a word's parts, which `glossary.split_into_parts` asks
+    `headwords` about: every substring of up to LONGEST_PART characters with Han in it."""
     return {
         word[start:end]
         for start in range(len(word))
-        for end in range(start + 1, min(len(word), start + _LONGEST_PART) + 1)
+        for end in range(start + 1, min(len(word), start + LONGEST_PART) + 1)
         if has_han(word[start:end])
     }
 

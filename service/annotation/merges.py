@@ -124,7 +124,11 @@ def _split_zhe(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | No
     return None
 
 
-def _split_subject(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | None:
+# What makes a clause's 的话 "if" (如果…的话), not 的/话 "the words".
+_SUPPOSING = frozenset("如果 要是 假如 假若 若 若是 倘若 万一 只要".split())
+
+
+def _split_set_phrase(words: Sequence[str], i: int, facts: WordFacts) -> list[str] | None:
     """那是 "of course", 把门 "to guard a gate" and 的话 "if" read where the sentence says 那/是
     "that is" (那是我的朋友), 把/门 + a verb (把门关上, 把手放在…) and 说/的/话 "what was said"
     (他说的话我听不懂; not after 如果…)."""
@@ -142,9 +146,6 @@ def _split_subject(words: Sequence[str], i: int, facts: WordFacts) -> list[str] 
     return None
 
 
-_SUPPOSING = frozenset("如果 要是 假如 假若 若 若是 倘若 万一 只要".split())
-
-
 # Words jiagu cuts at the wrong place, read again: 一/共有 "one / to share" is 一共/有 "in all
 # there are" (我们班一共有二十个人).
 _RECUT = {("一", "共有"): ("一共", "有")}
@@ -159,5 +160,5 @@ def split_merges(words: list[str], facts: WordFacts) -> list[str]:
             fixed[-1:] = recut
             continue
         split = _split_one(words, i, facts) or _split_zhe(words, i, facts)
-        fixed.extend(split or _split_subject(words, i, facts) or [word])
+        fixed.extend(split or _split_set_phrase(words, i, facts) or [word])
     return fixed

@@ -10,10 +10,6 @@ from service.common.script import has_han
 IsVerb = Callable[[str], bool]
 
 
-def _never(word: str) -> bool:
-    return False
-
-
 def is_word(token: str) -> bool:
     """A word, not punctuation or space: what a clause is made of."""
     return has_han(token)
@@ -23,11 +19,7 @@ class Sentence:
     """A text's words, with what a rule asks of a word's neighbours."""
 
     def __init__(
-        self,
-        words: Sequence[str],
-        is_verb: IsVerb,
-        can_be_verb: IsVerb,
-        is_noun: IsVerb = _never,
+        self, words: Sequence[str], is_verb: IsVerb, can_be_verb: IsVerb, is_noun: IsVerb
     ) -> None:
         self.words = words
         self.is_verb = is_verb  # first of all a verb

@@ -49,6 +49,6 @@ def test_the_parts_are_ready_and_the_same() -> None:
 
     ready._fetch = counted  # type: ignore[method-assign]
     for word in unlisted:
-        pieces = sorted(lexicon_module._part_pieces(word))
+        pieces = sorted(lexicon_module.part_pieces(word))
         assert ready.headwords(pieces) == plain._query_headwords(pieces), word
     assert queries == []  # every piece was answered with the entries
